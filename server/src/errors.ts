@@ -1,0 +1,84 @@
+/**
+ * The one error type of SkillCert (house rule 3). Use cases throw it; the HTTP error middleware and
+ * socket acknowledgements turn it into `{ error: { code, message, details } }`.
+ */
+
+/** Stable error codes. Add a code here and a status in {@link httpStatusByCode}. */
+export const errorCodes = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'duplicate',
+  'rate_limited',
+  'precondition_failed',
+  'readiness_failed',
+  'lead_time_violation',
+  'role_conflict',
+  'infeasible',
+  'attempt_closed',
+  'browser_unavailable',
+  'database_unavailable',
+  'configuration_invalid',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Code → HTTP status: the only such table in the project. */
+export const httpStatusByCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate: 409,
+  rate_limited: 429,
+  precondition_failed: 412,
+  readiness_failed: 422,
+  lead_time_violation: 422,
+  role_conflict: 422,
+  infeasible: 422,
+  attempt_closed: 409,
+  browser_unavailable: 503,
+  database_unavailable: 503,
+  configuration_invalid: 500,
+  internal: 500,
+};
+
+/** JSON body of every error answer (HTTP and socket acknowledgement). */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/**
+ * An expected failure with a stable code, a human message naming what is wrong and where, and
+ * optional structured details (for example row errors or the list of readiness shortfalls).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  /** HTTP status for this error's code. */
+  get status(): number {
+    return httpStatusByCode[this.code];
+  }
+
+  /** The JSON body; internals are never included for `internal`. */
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}
+
+/** Turns any thrown value into an error body; unknown errors become a bare `internal`. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof AppError) return error.toBody();
+  return { error: { code: 'internal', message: 'Internal error' } };
+}
