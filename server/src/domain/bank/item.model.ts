@@ -39,6 +39,14 @@ export interface ItemRecord {
   reviewNote?: string;
   /** Review queue evidence from item analysis (issue 12), when flagged. */
   reviewFlags?: { reason: string; evidence: unknown; batchId?: Types.ObjectId; at: Date }[];
+  /** Who wrote the current version (the reviewer must differ from the author and from this editor). */
+  lastEditedBy?: Types.ObjectId;
+  /** Why the item was retired (required when retiring). */
+  retiredReason?: string;
+  /** Set when the item was retired as a near duplicate of the item it was merged into. */
+  mergedIntoId?: Types.ObjectId;
+  /** Bank import that created the item, if any. */
+  importId?: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -60,6 +68,10 @@ const itemSchema = new Schema<ItemRecord>(
     reviewerId: { type: Schema.Types.ObjectId, ref: 'User' },
     reviewNote: { type: String },
     reviewFlags: { type: [Schema.Types.Mixed], default: undefined },
+    lastEditedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    retiredReason: { type: String },
+    mergedIntoId: { type: Schema.Types.ObjectId, ref: 'Item' },
+    importId: { type: Schema.Types.ObjectId, ref: 'BankImport' },
   },
   { timestamps: true, collection: 'items' },
 );

@@ -3,6 +3,17 @@
  * snapshot hash that reproduce them, the overlap matrix, blueprint coverage and difficulty statistics.
  */
 import mongoose, { Schema, Types, model, type Model } from 'mongoose';
+import type { Blueprint } from '@skillcert/bank-tools/types';
+
+/** A paper retired and replaced inside a library, with what reproduces the replacement. */
+export interface PaperReplacementRecord {
+  retiredPaperId: Types.ObjectId;
+  paperId: Types.ObjectId;
+  seed: string;
+  snapshotHash: string;
+  reason: string;
+  at: Date;
+}
 
 /** Stored shape of a paper library. */
 export interface PaperLibraryRecord {
@@ -20,7 +31,20 @@ export interface PaperLibraryRecord {
   overlapMatrix: number[][];
   /** Blueprint coverage: per knowledge point and type, the count per paper. */
   coverage: unknown;
-  difficulty: { meanByPaper: number[]; spread: number };
+  difficulty: { meanByPaper: number[]; spread: number; target?: number; maxDeviation?: number };
+  /** Blueprint the theory library was assembled with (copy, so the library stays reproducible). */
+  blueprint?: Blueprint;
+  /** Practical libraries: tasks per paper. */
+  tasksPerPaper?: number;
+  /** Approved items given to the assembler. */
+  inputItemCount?: number;
+  /** Items per paper. */
+  paperSize?: number;
+  /** Local-search iterations the assembler spent (deterministic budget). */
+  iterations?: number;
+  /** Papers retired and replaced one at a time, in order. */
+  replacements?: PaperReplacementRecord[];
+  retiredReason?: string;
   status: 'active' | 'retired';
   createdBy: Types.ObjectId;
   createdAt: Date;
@@ -38,7 +62,14 @@ const paperLibrarySchema = new Schema<PaperLibraryRecord>(
     paperIds: { type: [Schema.Types.ObjectId], ref: 'Paper', required: true },
     overlapMatrix: { type: [[Number]], required: true },
     coverage: { type: Schema.Types.Mixed },
-    difficulty: { meanByPaper: [Number], spread: Number },
+    difficulty: { meanByPaper: [Number], spread: Number, target: Number, maxDeviation: Number },
+    blueprint: { type: Schema.Types.Mixed },
+    tasksPerPaper: { type: Number },
+    inputItemCount: { type: Number },
+    paperSize: { type: Number },
+    iterations: { type: Number },
+    replacements: { type: Schema.Types.Mixed, default: undefined },
+    retiredReason: { type: String },
     status: { type: String, enum: ['active', 'retired'], required: true, default: 'active' },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },

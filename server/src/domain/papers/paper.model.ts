@@ -37,6 +37,11 @@ export interface PaperRecord {
   retiredReason?: string;
   /** Replacement paper when retired and replaced. */
   replacedBy?: Types.ObjectId;
+  /** A replacement paper: the paper it replaces. */
+  replaces?: Types.ObjectId;
+  /** A replacement paper: its own seed and bank snapshot hash (library papers use the library's). */
+  seed?: string;
+  snapshotHash?: string;
   createdBy: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;
@@ -72,6 +77,9 @@ const paperSchema = new Schema<PaperRecord>(
     status: { type: String, enum: ['active', 'retired'], required: true, default: 'active' },
     retiredReason: { type: String },
     replacedBy: { type: Schema.Types.ObjectId, ref: 'Paper' },
+    replaces: { type: Schema.Types.ObjectId, ref: 'Paper' },
+    seed: { type: String },
+    snapshotHash: { type: String },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },
   { timestamps: true, collection: 'papers' },

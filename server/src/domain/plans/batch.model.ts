@@ -70,6 +70,15 @@ export interface BatchStaff {
   role: BatchStaffRole;
 }
 
+/** Milestone dates of a batch (YYYY-MM-DD, China time); see {@link BatchRecord.milestones}. */
+export interface BatchMilestones {
+  publicationStartDate?: string;
+  publicationEndDate?: string;
+  resultsSubmittedDate?: string;
+  certificateIssueDate?: string;
+  certificateDataReportedDate?: string;
+}
+
 /** Stored shape of a batch. */
 export interface BatchRecord {
   _id: Types.ObjectId;
@@ -85,6 +94,14 @@ export interface BatchRecord {
   announcementId?: Types.ObjectId;
   /** R7: the date the plan was filed with the guidance body (YYYY-MM-DD, China time). */
   filingDate?: string;
+  /** Prefix of the batch's admission ticket numbers, allocated with the first ticket (unique). */
+  admissionTicketPrefix?: string;
+  /**
+   * Dates (YYYY-MM-DD, China time) the later deadlines count from, set by the domains that reach
+   * them: publication 公示 start/end (R11, R12), results submission (R12), certificate issue and
+   * certificate data report (R13).
+   */
+  milestones?: BatchMilestones;
   status: BatchStatus;
   createdBy: Types.ObjectId;
   createdAt: Date;
@@ -149,6 +166,14 @@ const batchSchema = new Schema<BatchRecord>(
     },
     announcementId: { type: Schema.Types.ObjectId, ref: 'Announcement' },
     filingDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+    admissionTicketPrefix: { type: String, trim: true },
+    milestones: {
+      publicationStartDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+      publicationEndDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+      resultsSubmittedDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+      certificateIssueDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+      certificateDataReportedDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+    },
     status: { type: String, enum: batchStatuses, required: true, default: 'draft' },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },
@@ -157,6 +182,7 @@ const batchSchema = new Schema<BatchRecord>(
 
 batchSchema.index({ organisationId: 1, code: 1 }, { unique: true });
 batchSchema.index({ organisationId: 1, status: 1 });
+batchSchema.index({ admissionTicketPrefix: 1 }, { unique: true, partialFilterExpression: { admissionTicketPrefix: { $type: 'string' } } });
 
 /** Batch model (collection `batches`). */
 export const BatchModel: Model<BatchRecord> =

@@ -13,6 +13,11 @@ export interface Attendance {
   reason?: string;
 }
 
+/** Attendance at one session (R10): theory, practical or review. */
+export interface SessionAttendance extends Attendance {
+  sessionId: Types.ObjectId;
+}
+
 /** Stored shape of a registration. */
 export interface RegistrationRecord {
   _id: Types.ObjectId;
@@ -32,7 +37,10 @@ export interface RegistrationRecord {
   reviewSessionId?: Types.ObjectId;
   /** Practical workstation number (R21). */
   workstationNumber?: number;
+  /** The latest attendance mark (any session). */
   attendance?: Attendance;
+  /** Attendance per session, one entry per session marked (R10). */
+  attendanceBySession?: SessionAttendance[];
   /** Denormalised for rosters, sign-in sheets and the proctor grid. */
   candidateName: string;
   department?: string;
@@ -65,6 +73,21 @@ const registrationSchema = new Schema<RegistrationRecord>(
         },
         { _id: false },
       ),
+    },
+    attendanceBySession: {
+      type: [
+        new Schema<SessionAttendance>(
+          {
+            sessionId: { type: Schema.Types.ObjectId, required: true },
+            status: { type: String, enum: ['present', 'absent'], required: true },
+            markedAt: { type: Date, required: true },
+            markedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+            reason: { type: String },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
     },
     candidateName: { type: String, required: true },
     department: { type: String },
