@@ -27,6 +27,8 @@ export interface ResultRevision {
   by: Types.ObjectId;
   reason: string;
   previous: { components: ResultComponent[]; totalScore: number; isPass: boolean };
+  /** The component scores set by the re-scoring (0..100), when recorded. */
+  changes?: Array<{ component: ResultComponent['key']; score: number }>;
 }
 
 /** Stored shape of a result. */
@@ -81,7 +83,7 @@ const resultSchema = new Schema<ResultRecord>(
     approvedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     approvedAt: { type: Date },
     assessmentDate: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
-    revisions: { type: [Schema.Types.Mixed], default: [] },
+    revisions: { type: Schema.Types.Mixed, default: () => [] },
   },
   { timestamps: true, collection: 'results' },
 );
