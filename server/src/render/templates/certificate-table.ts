@@ -74,7 +74,7 @@ export function buildCertificateTableHtml(data: CertificateTableData): string {
 <thead><tr><th>序号</th><th>证书编号</th><th>姓名</th><th>证件类型</th><th>证件号码</th><th>职业</th><th>工种</th><th>等级</th><th>考核日期</th><th>发证日期</th><th>版本</th><th>状态</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>
-<div class="foot"><span>制表日期：${escapeHtml(formatChineseDate(data.producedOn))}</span><span>经办人（签字）：__________　　审核人（签字）：__________</span></div>
+<div class="foot"><span>制表日期：${escapeHtml(formatChineseDate(data.producedOn))}</span><span>经办人（签字）：__________ &emsp; 审核人（签字）：__________</span></div>
 </body>
 </html>
 `;
