@@ -18,8 +18,10 @@ import { connectDatabase, ensureIndexes, type DatabaseHandle, type DatabaseKind 
 import { createLoginThrottle } from './domain/identity/login-throttle';
 import { AppError } from './errors';
 import type { AppContext } from './http/context';
+import { closeSharedRenderPool } from './render/shared-render-pool';
 import type { RouteEntry } from './http/route-registry';
 import { createLogger, type Logger } from './logger';
+import { attachRealtime } from './realtime/attach-realtime';
 import { formatDemoAccounts, seedDemoOrganisation, type DemoSeedResult } from './seed/demo-organisation';
 
 /** Attaches realtime handlers (namespaces, middleware) to the socket.io server. */
@@ -65,7 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { config } = options;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const database = await connectDatabase({ config, logger, preset: options.database });
-  const cleanups: Array<() => Promise<void>> = [() => database.stop()];
+  const cleanups: Array<() => Promise<void>> = [() => database.stop(), () => closeSharedRenderPool()];
   const runCleanups = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.warn({ err: error }, 'cleanup failed'));
   };
@@ -142,7 +144,8 @@ export async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   let server: RunningServer;
   try {
-    server = await startServer({ config, logger, shouldSeedDemo: true });
+    // Realtime layers (exam room: /exam namespace + deadline scheduler).
+    server = await startServer({ config, logger, shouldSeedDemo: true, realtimeModules: [attachRealtime] });
   } catch (error) {
     logger.fatal({ err: error }, 'SkillCert failed to start');
     process.stderr.write(`[skillcert] failed to start: ${(error as Error).message}\n`);

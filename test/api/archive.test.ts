@@ -6,7 +6,7 @@ import { destroyArchiveRecords } from '@skillcert/server/domain/archive/destroy-
 import { ArchiveModel } from '@skillcert/server/domain/archive/archive.model';
 import { computeAuditHash, computePayloadDigest } from '@skillcert/server/domain/audit/audit-hash';
 import { AuditEntryModel } from '@skillcert/server/domain/audit/audit-entry.model';
-import { closeDocumentRenderPool } from '@skillcert/server/domain/certificates/document-render-pool';
+import { closeSharedRenderPool } from '@skillcert/server/render/shared-render-pool';
 import { BatchModel } from '@skillcert/server/domain/plans/batch.model';
 import { startTestApp, type SignedInAgent, type TestApp } from '../helpers/app';
 import { extractPdfText, removeWhitespace } from '../helpers/pdf';
@@ -68,7 +68,7 @@ describe('batch archive (R16)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await closeDocumentRenderPool();
+    await closeSharedRenderPool();
     await app?.stop();
   });
 

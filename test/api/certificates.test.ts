@@ -6,7 +6,7 @@ import { verifyAuditChain } from '@skillcert/server/domain/audit/verify-audit-ch
 import { calendarDateInChina } from '@skillcert/server/domain/calendar/calendar-date';
 import { CertificateLedgerEntryModel, CertificateModel, CertificateSerialCounterModel } from '@skillcert/server/domain/certificates/certificate.model';
 import { readLastSerial, serialCounterId } from '@skillcert/server/domain/certificates/certificate-serials';
-import { closeDocumentRenderPool } from '@skillcert/server/domain/certificates/document-render-pool';
+import { closeSharedRenderPool } from '@skillcert/server/render/shared-render-pool';
 import { issueBatchCertificates } from '@skillcert/server/domain/certificates/issue-certificates';
 import { buildVerificationUrl, signVerificationToken } from '@skillcert/server/domain/certificates/verification-token';
 import { deriveVerificationKey } from '@skillcert/server/domain/certificates/verify-certificate';
@@ -65,7 +65,7 @@ describe('certificates (R13, R14, R15)', () => {
   });
 
   afterAll(async () => {
-    await closeDocumentRenderPool();
+    await closeSharedRenderPool();
     await app?.stop();
   });
 

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { closePaperRenderPool } from '@skillcert/server/domain/papers/paper-render-pool';
+import { closeSharedRenderPool } from '@skillcert/server/render/shared-render-pool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type SignedInAgent, type TestApp } from '../helpers/app';
 import { extractPdfText, removeWhitespace } from '../helpers/pdf';
@@ -73,7 +73,7 @@ describe('papers API: paper libraries from an imported bank', () => {
   });
 
   afterAll(async () => {
-    await closePaperRenderPool();
+    await closeSharedRenderPool();
     await app?.stop();
   });
 

@@ -6,7 +6,7 @@
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex, toCanonicalJson } from '@skillcert/server/domain/audit/canonical-json';
-import { closePaperRenderPool } from '@skillcert/server/domain/papers/paper-render-pool';
+import { closeSharedRenderPool } from '@skillcert/server/render/shared-render-pool';
 import { startTestApp, type SignedInAgent, type TestApp } from '../helpers/app';
 import { extractPdfText, removeWhitespace } from '../helpers/pdf';
 import { createBankScope, makeScopeReady, planBatch, residentIdNumber, type BatchStaffUsers } from './plans-fixtures';
@@ -48,7 +48,7 @@ describe('plans API: announcement, admission tickets, sign-in sheet and attendan
   }, 120_000);
 
   afterAll(async () => {
-    await closePaperRenderPool();
+    await closeSharedRenderPool();
     await app?.stop();
   });
 

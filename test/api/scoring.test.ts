@@ -18,7 +18,7 @@ import { BatchModel } from '@skillcert/server/domain/plans/batch.model';
 import { RegistrationModel } from '@skillcert/server/domain/plans/registration.model';
 import { ResultModel } from '@skillcert/server/domain/scoring/result.model';
 import { settleTheoryScoring } from '@skillcert/server/domain/scoring/score-theory-attempt';
-import { closeScoringRenderPool } from '@skillcert/server/domain/scoring/scoring-render-pool';
+import { closeSharedRenderPool } from '@skillcert/server/render/shared-render-pool';
 import { Types } from 'mongoose';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,7 +178,7 @@ describe('scoring API (R4, R6, R11, R19)', () => {
   });
 
   afterAll(async () => {
-    await closeScoringRenderPool();
+    await closeSharedRenderPool();
     await app?.stop();
   });
 

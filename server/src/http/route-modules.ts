@@ -11,8 +11,9 @@ import { registerIdentityRoutes } from '../domain/identity/identity.routes';
 import { registerPapersRoutes } from '../domain/papers/papers.routes';
 import { registerPlanRoutes } from '../domain/plans/plans.routes';
 import { registerPublicationRoutes } from '../domain/publication/publication.routes';
+import { registerReportRoutes } from '../domain/reports/reports.routes';
 import { registerScoringRoutes } from '../domain/scoring/scoring.routes';
 import type { RouteModule } from './context';
 
 /** Route modules mounted by `createApp`. */
-export const routeModules: readonly RouteModule[] = [registerHealthRoutes, registerIdentityRoutes, registerAuditRoutes, registerAttemptRoutes, registerBankRoutes, registerPapersRoutes, registerPlanRoutes, registerScoringRoutes, registerPublicationRoutes, registerCertificateRoutes, registerArchiveRoutes];
+export const routeModules: readonly RouteModule[] = [registerHealthRoutes, registerIdentityRoutes, registerAuditRoutes, registerAttemptRoutes, registerBankRoutes, registerPapersRoutes, registerPlanRoutes, registerScoringRoutes, registerPublicationRoutes, registerCertificateRoutes, registerArchiveRoutes, registerReportRoutes];

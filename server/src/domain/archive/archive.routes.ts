@@ -6,7 +6,7 @@ import type { AppContext } from '../../http/context';
 import { requireActor } from '../../http/request-actor';
 import type { RouteRegistry } from '../../http/route-registry';
 import { parseInput } from '../../http/validate';
-import { withDocumentRenderPool } from '../certificates/document-render-pool';
+import { withSharedRenderPool } from '../../render/shared-render-pool';
 import type { ArchiveRecord } from './archive.model';
 import { buildBatchArchive, listBatchArchives, loadArchive, readArchiveZip } from './build-batch-archive';
 import { destroyArchiveRecords } from './destroy-archive-records';
@@ -69,7 +69,7 @@ export function registerArchiveRoutes(registry: RouteRegistry, context: AppConte
       handler: async (request, response) => {
         const actor = requireActor(request);
         const { batchId } = parseInput(batchParamsSchema, request.params, 'params');
-        const archive = await withDocumentRenderPool(context.config, (renderPool) => buildBatchArchive({ actor, batchId, renderPool }));
+        const archive = await withSharedRenderPool(context.config, (renderPool) => buildBatchArchive({ actor, batchId, renderPool }));
         response.status(201).json(presentArchive(archive));
       },
     })

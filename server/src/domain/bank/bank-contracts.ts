@@ -4,12 +4,7 @@
  * `@skillcert/server/domain/bank/bank-contracts` (or they move to `contracts/` later).
  */
 import { z } from 'zod';
-
-/** A hex ObjectId in a path or body. */
-export const objectIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a 24-character hex id');
-
-/** Skill level 等级 5 初级工 … 1 高级技师 (R18). */
-export const levelSchema = z.coerce.number().int().min(1, 'must be 1-5').max(5, 'must be 1-5');
+import { levelParamSchema as levelSchema, objectIdSchema } from '../../contracts/common';
 
 export const itemStatusSchema = z.enum(['draft', 'in_review', 'approved', 'retired']);
 export const itemKindSchema = z.enum(['theory', 'practical']);

@@ -24,7 +24,7 @@ import {
 } from './certificates.contracts';
 import { presentCertificate } from './certificate.presenter';
 import { recordCertificateDestroyed, recordCertificatePrinted, reissueCertificate, revokeCertificate } from './change-certificate';
-import { withDocumentRenderPool } from './document-render-pool';
+import { withSharedRenderPool } from '../../render/shared-render-pool';
 import { exportCertificateData } from './export-certificate-data';
 import { issueBatchCertificates, issueCertificate } from './issue-certificates';
 import { getCertificate, listBatchCertificates, listOwnCertificates, recordCertificateDataReport } from './list-certificates';
@@ -79,7 +79,7 @@ export function registerCertificateRoutes(registry: RouteRegistry, context: AppC
       handler: async (request, response) => {
         const actor = requireActor(request);
         const { batchId } = parseInput(batchParamsSchema, request.params, 'params');
-        const rendered = await withDocumentRenderPool(context.config, (renderPool) =>
+        const rendered = await withSharedRenderPool(context.config, (renderPool) =>
           renderBatchCertificates({ actor, batchId, baseUrl: publicBaseUrl(request), key, renderPool }),
         );
         response.setHeader('Content-Type', 'application/zip');
@@ -158,7 +158,7 @@ export function registerCertificateRoutes(registry: RouteRegistry, context: AppC
       handler: async (request, response) => {
         const actor = requireActor(request);
         const { certificateId } = parseInput(certificateParamsSchema, request.params, 'params');
-        const { pdf, fileName } = await withDocumentRenderPool(context.config, (renderPool) =>
+        const { pdf, fileName } = await withSharedRenderPool(context.config, (renderPool) =>
           renderCertificatePdf({ actor, certificateId, baseUrl: publicBaseUrl(request), key, renderPool }),
         );
         response.setHeader('Content-Type', 'application/pdf');

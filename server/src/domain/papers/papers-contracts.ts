@@ -3,7 +3,7 @@
  * and params.
  */
 import { z } from 'zod';
-import { objectIdSchema } from '../bank/bank-contracts';
+import { objectIdSchema } from '../../contracts/common';
 
 /** POST /api/papers/libraries: assemble a theory or practical paper library 卷库. */
 export const assembleLibraryRequestSchema = z

@@ -15,7 +15,7 @@ import { assemblePaperLibrary } from './assemble-paper-library';
 import { getPaper } from './get-paper';
 import { getPaperLibrary } from './get-paper-library';
 import { listPaperLibraries } from './list-paper-libraries';
-import { getPaperRenderPool } from './paper-render-pool';
+import { getSharedRenderPool } from '../../render/shared-render-pool';
 import type { PaperCopy } from './paper-html';
 import {
   assembleLibraryRequestSchema,
@@ -36,11 +36,6 @@ const assemblerRoles = ['admin', 'bank_editor', 'bank_reviewer', 'exam_admin'] a
 /** Roles that may print the candidate copy. */
 const candidateCopyRoles = ['admin', 'bank_editor', 'bank_reviewer', 'exam_admin'] as const satisfies readonly Role[];
 
-/** The render pool of the context when the application provides one, else the papers' own. */
-function renderPoolOf(context: AppContext): RenderPool {
-  return (context as AppContext & { renderPool?: RenderPool }).renderPool ?? getPaperRenderPool(context.config);
-}
-
 /** Registers /api/papers/*. */
 export function registerPapersRoutes(registry: RouteRegistry, context: AppContext): void {
   const pdfRoute = (copy: PaperCopy, roles: readonly Role[]) =>
@@ -51,7 +46,7 @@ export function registerPapersRoutes(registry: RouteRegistry, context: AppContex
       summary: copy === 'teacher' ? 'Print-ready PDF, teacher copy with answer keys' : 'Print-ready PDF, candidate copy without keys',
       handler: async (request, response) => {
         const { paperId } = parseInput(paperParamsSchema, request.params, 'params');
-        const file = await renderPaperPdf({ paperId, copy, actor: requireActor(request), renderPool: renderPoolOf(context) });
+        const file = await renderPaperPdf({ paperId, copy, actor: requireActor(request), renderPool: getSharedRenderPool(context.config) });
         sendAttachment(response, { ...file, contentType: 'application/pdf' });
       },
     });

@@ -5,20 +5,15 @@
  * Meant to be re-exported by `server/src/contracts` for the client (`@skillcert/server/contracts`).
  */
 import { z } from 'zod';
+import { levelSchema, objectIdSchema } from '../../contracts/common';
 import type { Level } from '@skillcert/bank-tools/types';
 import { isCalendarDate } from '../calendar/calendar-date';
-
-/** A hex ObjectId string. */
-export const objectIdSchema = z.string().regex(/^[0-9a-fA-F]{24}$/, 'must be a 24-character hex id');
 
 /** A real calendar date `YYYY-MM-DD` (China time, no time of day). */
 export const calendarDateTextSchema = z
   .string()
   .trim()
   .refine((value): boolean => isCalendarDate(value), 'must be a real date written YYYY-MM-DD');
-
-/** Level 5 初级工 … 1 高级技师 (R18). */
-export const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 
 const fraction = z.number().min(0, 'must be a fraction 0..1').max(1, 'must be a fraction 0..1');
 const text = (maximum: number) => z.string().trim().min(1, 'is required').max(maximum, `must be at most ${maximum} characters`);

@@ -17,7 +17,7 @@ import type { RouteRegistry } from '../../http/route-registry';
 import { parseInput } from '../../http/validate';
 import type { RenderPool } from '../../render/render-pool';
 import { sendAttachment } from '../bank/send-attachment';
-import { getPaperRenderPool } from '../papers/paper-render-pool';
+import { getSharedRenderPool } from '../../render/shared-render-pool';
 import { listBatchAdmissionTickets, listMyAdmissionTickets } from './admission-ticket-views';
 import { assignBatchStaff } from './assign-batch-staff';
 import { createAnnouncement } from './create-announcement';
@@ -45,13 +45,13 @@ import {
   issueAdmissionTicketsRequestSchema,
   listApplicationsQuerySchema,
   listBatchesQuerySchema,
-  objectIdSchema,
   organisationCalendarRequestSchema,
   recordAttendanceRequestSchema,
   submitApplicationRequestSchema,
   updateAnnouncementRequestSchema,
   updateBatchRequestSchema,
 } from './plans.contracts';
+import { objectIdSchema } from '../../contracts/common';
 import { publishAnnouncement } from './publish-announcement';
 import { recordAttendance } from './record-attendance';
 import { renderAdmissionTicketsPdf } from './render-admission-tickets-pdf';
@@ -75,11 +75,6 @@ const batchParams = z.object({ batchId: objectIdSchema });
 const sessionParams = z.object({ batchId: objectIdSchema, sessionId: objectIdSchema });
 const registrationParams = z.object({ batchId: objectIdSchema, registrationId: objectIdSchema });
 const announcementParams = z.object({ announcementId: objectIdSchema });
-
-/** The render pool of the context when the application provides one, else the shared fallback pool. */
-function renderPoolOf(context: AppContext): RenderPool {
-  return (context as AppContext & { renderPool?: RenderPool }).renderPool ?? getPaperRenderPool(context.config);
-}
 
 function sendPdf(response: Response, file: { pdf: Buffer; fileName: string }): void {
   sendAttachment(response, { fileName: file.fileName, contentType: 'application/pdf', data: file.pdf });
@@ -310,7 +305,7 @@ export function registerPlanRoutes(registry: RouteRegistry, context: AppContext)
       summary: 'The announcement as a PDF (the archived HTML once published)',
       handler: async (request, response) => {
         const { announcementId } = parseInput(announcementParams, request.params, 'params');
-        sendPdf(response, await renderAnnouncementPdf({ actor: requireActor(request), announcementId, renderPool: renderPoolOf(context) }));
+        sendPdf(response, await renderAnnouncementPdf({ actor: requireActor(request), announcementId, renderPool: getSharedRenderPool(context.config) }));
       },
     })
     // ---- applications and roster (R9) ----
@@ -388,7 +383,7 @@ export function registerPlanRoutes(registry: RouteRegistry, context: AppContext)
       summary: 'Every admission ticket of a batch as one PDF, one per page',
       handler: async (request, response) => {
         const { batchId } = parseInput(batchParams, request.params, 'params');
-        sendPdf(response, await renderAdmissionTicketsPdf({ actor: requireActor(request), batchId, renderPool: renderPoolOf(context) }));
+        sendPdf(response, await renderAdmissionTicketsPdf({ actor: requireActor(request), batchId, renderPool: getSharedRenderPool(context.config) }));
       },
     })
     .add({
@@ -398,7 +393,7 @@ export function registerPlanRoutes(registry: RouteRegistry, context: AppContext)
       summary: 'One admission ticket as a PDF (candidates: their own only)',
       handler: async (request, response) => {
         const params = parseInput(registrationParams, request.params, 'params');
-        sendPdf(response, await renderAdmissionTicketsPdf({ actor: requireActor(request), ...params, renderPool: renderPoolOf(context) }));
+        sendPdf(response, await renderAdmissionTicketsPdf({ actor: requireActor(request), ...params, renderPool: getSharedRenderPool(context.config) }));
       },
     })
     .add({
@@ -417,7 +412,7 @@ export function registerPlanRoutes(registry: RouteRegistry, context: AppContext)
       summary: 'The sign-in sheet 签到表 of a session in its room as a PDF (R10)',
       handler: async (request, response) => {
         const params = parseInput(sessionParams, request.params, 'params');
-        sendPdf(response, await renderSignInSheetPdf({ organisationId: requireActor(request).organisationId, ...params, renderPool: renderPoolOf(context) }));
+        sendPdf(response, await renderSignInSheetPdf({ organisationId: requireActor(request).organisationId, ...params, renderPool: getSharedRenderPool(context.config) }));
       },
     })
     .add({

@@ -6,7 +6,7 @@ import type { AppContext } from '../../http/context';
 import { requireActor } from '../../http/request-actor';
 import type { RouteRegistry } from '../../http/route-registry';
 import { parseInput } from '../../http/validate';
-import { withDocumentRenderPool } from '../certificates/document-render-pool';
+import { withSharedRenderPool } from '../../render/shared-render-pool';
 import { closePublication } from './close-publication';
 import { decideObjection } from './decide-objection';
 import { fileObjection } from './file-objection';
@@ -64,7 +64,7 @@ export function registerPublicationRoutes(registry: RouteRegistry, context: AppC
       handler: async (request, response) => {
         const actor = requireActor(request);
         const { batchId } = parseInput(batchParamsSchema, request.params, 'params');
-        const { pdf, fileName } = await withDocumentRenderPool(context.config, (renderPool) =>
+        const { pdf, fileName } = await withSharedRenderPool(context.config, (renderPool) =>
           renderPublicationNoticePdf({ actor, batchId, renderPool }),
         );
         response.setHeader('Content-Type', 'application/pdf');

@@ -6,10 +6,8 @@
  * form in percent 0..100 as printed (R5).
  */
 import { z } from 'zod';
+import { objectIdSchema } from '../../contracts/common';
 import { directGradingRaters, directGradingSectionKeys } from './direct-grading';
-
-/** A hex ObjectId string. */
-export const objectIdSchema = z.string().regex(/^[0-9a-fA-F]{24}$/, 'must be a 24-character hex id');
 
 const text = (maximum: number) => z.string().trim().min(1, 'is required').max(maximum, `must be at most ${maximum} characters`);
 const points = z.number().finite('must be a finite number').min(0, 'must be >= 0').max(1000, 'must be <= 1000');

@@ -49,7 +49,7 @@ import {
   submitCardScoreRequestSchema,
   updateScoringSettingsRequestSchema,
 } from './scoring.contracts';
-import { withScoringRenderPool } from './scoring-render-pool';
+import { withSharedRenderPool } from '../../render/shared-render-pool';
 import { signDirectGrading, getDirectGrading } from './sign-direct-grading';
 import { signOffScoring } from './sign-off-scoring';
 import { submitCardScore } from './submit-card-score';
@@ -243,7 +243,7 @@ export function registerScoringRoutes(registry: RouteRegistry, context: AppConte
       handler: async (request, response) => {
         const { registrationId } = parseInput(registrationParamsSchema, request.params, 'params');
         const actor = requireActor(request);
-        sendPdf(response, await withScoringRenderPool(context, (renderPool) => renderScoreSheetPdf({ registrationId, actor, renderPool })));
+        sendPdf(response, await withSharedRenderPool(context.config, (renderPool) => renderScoreSheetPdf({ registrationId, actor, renderPool })));
       },
     })
     .add({
@@ -275,7 +275,7 @@ export function registerScoringRoutes(registry: RouteRegistry, context: AppConte
       handler: async (request, response) => {
         const { batchId } = parseInput(batchParamsSchema, request.params, 'params');
         const actor = requireActor(request);
-        sendPdf(response, await withScoringRenderPool(context, (renderPool) => renderResultSummaryPdf({ batchId, actor, renderPool })));
+        sendPdf(response, await withSharedRenderPool(context.config, (renderPool) => renderResultSummaryPdf({ batchId, actor, renderPool })));
       },
     })
     .add({

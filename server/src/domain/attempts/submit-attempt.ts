@@ -1,0 +1,173 @@
+/**
+ * Ends an attempt (R3, R10): by the candidate, by a proctor (forced, with a reason) or by the
+ * server at the deadline, even when the candidate is gone. One conditional update makes exactly one
+ * of concurrent submitters win; the winner audits `attempt.submitted` and emits `attempt.submitted`
+ * with the final counts. Submitting a submitted attempt again answers with the stored result.
+ */
+import type { SubmitResult } from '../../contracts/exam-room';
+import { AppError } from '../../errors';
+import { recordAudit, systemActor, type AuditActor } from '../audit/record-audit';
+import { domainEvents, type SubmitReason } from '../events';
+import type { Actor } from '../identity/actor';
+import { actionReasonSchema } from '@skillcert/proctoring/events';
+import { attemptAuditTarget, loadAttemptForProctor, loadOwnAttempt, toEventBase, toObjectId } from './attempt-access';
+import { explainRefusal, writableAttemptFilter } from './attempt-guards';
+import { AttemptModel, type AttemptRecord } from './attempt.model';
+import { presentSubmitResult } from './attempt.presenter';
+
+const resultProjection = {
+  organisationId: 1,
+  batchId: 1,
+  sessionId: 1,
+  roomId: 1,
+  candidateId: 1,
+  status: 1,
+  deadlineAt: 1,
+  submittedAt: 1,
+  submitReason: 1,
+  answers: 1,
+  flaggedSlots: 1,
+  'form.totalCount': 1,
+} as const;
+
+type SubmittedView = Pick<
+  AttemptRecord,
+  '_id' | 'organisationId' | 'batchId' | 'sessionId' | 'roomId' | 'candidateId' | 'status' | 'deadlineAt' | 'submittedAt' | 'submitReason' | 'answers' | 'flaggedSlots' | 'form'
+>;
+
+async function finishSubmission(options: {
+  filter: Record<string, unknown>;
+  reason: SubmitReason;
+  submittedBy: string | null;
+  auditActor: AuditActor;
+  note?: string;
+  now: Date;
+}): Promise<SubmitResult | null> {
+  const submitted = await AttemptModel.findOneAndUpdate(
+    options.filter,
+    {
+      $set: { status: 'submitted', submittedAt: options.now, submitReason: options.reason, submittedBy: options.submittedBy ? toObjectId(options.submittedBy, 'submittedBy') : null },
+      $unset: { pausedAt: 1 },
+      $inc: { stateVersion: 1 },
+    },
+    { returnDocument: 'after', projection: resultProjection },
+  ).lean<SubmittedView>();
+  if (!submitted) return null;
+  const result = presentSubmitResult(submitted);
+  await recordAudit({
+    actor: options.auditActor,
+    organisationId: String(submitted.organisationId),
+    action: 'attempt.submitted',
+    target: attemptAuditTarget(submitted),
+    payload: {
+      reason: options.reason,
+      ...(options.note ? { note: options.note } : {}),
+      submittedAt: options.now.toISOString(),
+      deadlineAt: submitted.deadlineAt ? new Date(submitted.deadlineAt).toISOString() : null,
+      answeredCount: result.answeredCount,
+      flaggedCount: result.flaggedCount,
+      totalCount: result.totalCount,
+    },
+  });
+  domainEvents.emit('attempt.submitted', {
+    ...toEventBase(submitted, options.now.getTime()),
+    reason: options.reason,
+    submittedAt: options.now.getTime(),
+    answeredCount: result.answeredCount,
+    flaggedCount: result.flaggedCount,
+    totalCount: result.totalCount,
+  });
+  return result;
+}
+
+async function readResult(attemptId: AttemptRecord['_id']): Promise<SubmittedView | null> {
+  return AttemptModel.findById(attemptId, resultProjection).lean<SubmittedView>();
+}
+
+/**
+ * Auto-submit at the deadline (reason `deadline`), by the system. Does nothing unless the attempt is
+ * in progress and its deadline has passed (a paused attempt's timer is stopped).
+ * @returns the result when this call submitted the attempt, null otherwise.
+ */
+export async function submitAttemptAtDeadline(options: { attemptId: string; now?: Date }): Promise<SubmitResult | null> {
+  const now = options.now ?? new Date();
+  const id = toObjectId(options.attemptId, 'attemptId');
+  const attempt = await AttemptModel.findById(id, { organisationId: 1 }).lean<Pick<AttemptRecord, 'organisationId'>>();
+  if (!attempt) return null;
+  return finishSubmission({
+    filter: { _id: id, status: 'in_progress', deadlineAt: { $lte: now } },
+    reason: 'deadline',
+    submittedBy: null,
+    auditActor: systemActor(String(attempt.organisationId)),
+    now,
+  });
+}
+
+/**
+ * The candidate hands in. When the deadline has already passed the attempt is submitted with reason
+ * `deadline` instead; either way the stored final counts are returned.
+ * @param options.authSessionId the login that must hold the attempt.
+ * @throws AppError `not_found`, `attempt_closed` (voided), `precondition_failed` (waiting, paused),
+ *   `conflict` (another login holds the attempt).
+ */
+export async function submitAttempt(options: { attemptId: string; actor: Actor; authSessionId: string; now?: Date }): Promise<SubmitResult> {
+  const attempt = await loadOwnAttempt(options.attemptId, options.actor);
+  if (attempt.status === 'submitted') return presentSubmitResult(attempt);
+  const now = options.now ?? new Date();
+  const result = await finishSubmission({
+    filter: writableAttemptFilter(attempt._id, options.authSessionId, now),
+    reason: 'candidate',
+    submittedBy: options.actor.userId,
+    auditActor: options.actor,
+    now,
+  });
+  if (result) return result;
+  const current = await readResult(attempt._id);
+  if (!current) throw new AppError('not_found', `Attempt ${options.attemptId} not found`);
+  if (current.status === 'submitted') return presentSubmitResult(current);
+  if (current.status === 'in_progress' && current.deadlineAt && new Date(current.deadlineAt).getTime() <= now.getTime()) {
+    const atDeadline = await submitAttemptAtDeadline({ attemptId: options.attemptId, now });
+    if (atDeadline) return atDeadline;
+    const after = await readResult(attempt._id);
+    if (after?.status === 'submitted') return presentSubmitResult(after);
+  }
+  const refusal = await AttemptModel.findById(attempt._id, { status: 1, deadlineAt: 1, 'activeConnection.authSessionId': 1 }).lean<AttemptRecord>();
+  if (refusal) explainRefusal(refusal, options.authSessionId, now.getTime());
+  throw new AppError('conflict', 'The attempt could not be submitted; retry', { retryable: true });
+}
+
+/**
+ * A proctor ends the attempt (reason `proctor`, R10: the reason is recorded). Works while in
+ * progress or paused.
+ * @throws AppError `validation_failed` (empty reason), `not_found`, `forbidden` (not assigned),
+ *   `attempt_closed` (already submitted or voided), `precondition_failed` (not started).
+ */
+export async function forceSubmitAttempt(options: { attemptId: string; actor: Actor; reason: string; now?: Date }): Promise<SubmitResult> {
+  const reason = parseReason(options.reason);
+  const attempt = await loadAttemptForProctor(options.attemptId, options.actor);
+  if (attempt.status === 'submitted' || attempt.status === 'voided') throw new AppError('attempt_closed', `The attempt is already ${attempt.status}`);
+  if (attempt.status === 'waiting') throw new AppError('precondition_failed', 'The attempt has not started');
+  const now = options.now ?? new Date();
+  const result = await finishSubmission({
+    filter: { _id: attempt._id, status: { $in: ['in_progress', 'paused'] } },
+    reason: 'proctor',
+    submittedBy: options.actor.userId,
+    auditActor: options.actor,
+    note: reason,
+    now,
+  });
+  if (!result) throw new AppError('attempt_closed', 'The attempt was submitted meanwhile');
+  return result;
+}
+
+/**
+ * Validates a proctor's reason with proctoring's contract (R10: every action carries a reason).
+ * @throws AppError `validation_failed` naming `reason`.
+ */
+export function parseReason(reason: string): string {
+  const parsed = actionReasonSchema.safeParse(reason);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', `reason: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { issues: [{ field: 'reason', message: parsed.error.issues[0]?.message }] });
+  }
+  return parsed.data;
+}
