@@ -60,6 +60,7 @@ const environmentSchema = z.object({
   ),
   CERTIFICATE_SIGNING_KEY: optionalText,
   TRUST_PROXY: optionalText,
+  SKIP_DEMO_SEED: optionalText.pipe(z.enum(['0', '1', 'true', 'false'], { message: 'must be 1, true, 0 or false' }).optional()),
 });
 
 /** Parsed configuration; secrets may still be missing (see {@link prepareConfig}). */
@@ -88,6 +89,8 @@ export interface EnvironmentConfig {
   trustProxy: TrustProxy;
   /** The process `PATH`, searched for `mongod` and a browser executable. */
   executableSearchPath: string;
+  /** SKIP_DEMO_SEED: true to start on an empty database without seeding the demo organisation. */
+  shouldSkipDemoSeed: boolean;
 }
 
 /** Configuration with both secrets present; what the application runs with. */
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     certificateSigningKey,
     trustProxy: trustProxy as TrustProxy,
     executableSearchPath: env.PATH ?? '',
+    shouldSkipDemoSeed: parsed.SKIP_DEMO_SEED === '1' || parsed.SKIP_DEMO_SEED === 'true',
   };
 }
 

@@ -11,3 +11,6 @@ export const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.
 
 /** Skill level in a path or query string (text coerced to a whole number 1-5, R18). */
 export const levelParamSchema = z.coerce.number().int().min(1, 'must be 1-5').max(5, 'must be 1-5');
+
+/** `:batchId` path params. */
+export const batchParamsSchema = z.object({ batchId: objectIdSchema });

@@ -1,18 +1,27 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidResidentIdNumber, roles } from '../contracts/identity';
-import { connectMongoose } from '../db/connect';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectMongoose, ensureIndexes } from '../db/connect';
 import { startTestDatabase } from '../db/test-database';
+import { systemActor } from '../domain/audit/record-audit';
+import { createOrganisation } from '../domain/identity/create-organisation';
 import { OrganisationModel } from '../domain/identity/organisation.model';
-import { verifyPassword } from '../domain/identity/passwords';
-import { UserModel } from '../domain/identity/user.model';
+import { AppError } from '../errors';
 import { createLogger } from '../logger';
-import { formatDemoAccounts, seedDemoOrganisation } from './demo-organisation';
+import { demoCertificateCode, formatDemoAccounts, seedDemoOrganisation } from './demo-organisation';
+import {
+  claimDemoSeed,
+  clearSeededDatabase,
+  demoSeedMarkerId,
+  listNonEmptyCollections,
+  readDemoSeedMarker,
+  runAllOrNothing,
+  seedMarkerCollection,
+} from './seed-guard';
 
-describe('seedDemoOrganisation', () => {
+describe('seedDemoOrganisation guards', () => {
   let database: Awaited<ReturnType<typeof startTestDatabase>>;
   let dataDir: string;
   const logger = createLogger({ level: 'silent' });
@@ -21,6 +30,11 @@ describe('seedDemoOrganisation', () => {
     database = await startTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'skillcert-seed-'));
     await connectMongoose(database.uri);
+    await ensureIndexes();
+  });
+
+  afterEach(async () => {
+    await clearSeededDatabase();
   });
 
   afterAll(async () => {
@@ -29,29 +43,41 @@ describe('seedDemoOrganisation', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('creates one demo organisation with an account for every role, both assessor grades included', async () => {
-    const result = await seedDemoOrganisation({ dataDir, logger });
-    expect(result.isCreated).toBe(true);
-    expect(new Set(result.accounts!.map((account) => account.role))).toEqual(new Set(roles));
-    expect(result.accounts!.filter((account) => account.role === 'assessor').map((account) => account.assessorGrade).sort()).toEqual([
-      'assessor',
-      'senior_assessor',
-    ]);
-    const candidate = result.accounts!.find((account) => account.role === 'candidate')!;
-    expect(isValidResidentIdNumber(candidate.idNumber!)).toBe(true);
-    const admin = await UserModel.findOne({ username: 'admin' }).lean();
-    expect(await verifyPassword(admin!.passwordHash, result.accounts![0].password)).toBe(true);
-    const organisation = await OrganisationModel.findOne().lean();
-    expect(organisation?.settings.certificateCode).toMatchObject({ organisationClass: 'Y', provinceCode: '44', cityCode: '03', ownershipType: 2 });
-    expect(formatDemoAccounts(result)).toMatch(/username admin +password demo-/);
+  it('is all or nothing: a failing step leaves the database empty again, marker included', async () => {
+    const failing = runAllOrNothing(async () => {
+      expect(await claimDemoSeed()).toBe(true);
+      await createOrganisation({ name: '半途企业', certificateCode: demoCertificateCode, actor: systemActor() });
+      throw new AppError('lead_time_violation', 'R7: too late');
+    });
+    await expect(failing).rejects.toThrow(/^demo seed failed: R7: too late; the database was emptied again$/);
+    expect(await listNonEmptyCollections()).toEqual([]);
+    expect(await readDemoSeedMarker()).toBeNull();
   });
 
-  it('is idempotent: a second run creates nothing and reports the stored accounts', async () => {
-    const first = await UserModel.countDocuments();
-    const again = await seedDemoOrganisation({ dataDir, logger });
-    expect(again.isCreated).toBe(false);
-    expect(again.accounts?.length).toBe(10);
-    expect(await UserModel.countDocuments()).toBe(first);
+  it('never seeds a database that already holds data', async () => {
+    await createOrganisation({ name: '真实企业', certificateCode: demoCertificateCode, actor: systemActor() });
+    const result = await seedDemoOrganisation({ dataDir, logger });
+    expect(result).toMatchObject({ isCreated: false, skippedReason: 'database_not_empty', accounts: null });
     expect(await OrganisationModel.countDocuments()).toBe(1);
+    expect(await readDemoSeedMarker()).toBeNull();
+    expect(formatDemoAccounts(result)).toBe('');
+  });
+
+  it('leaves a seed in progress alone: a second process finds the marker and writes nothing', async () => {
+    expect(await claimDemoSeed()).toBe(true);
+    expect(await claimDemoSeed()).toBe(false);
+    const result = await seedDemoOrganisation({ dataDir, logger });
+    expect(result).toMatchObject({ isCreated: false, skippedReason: 'seeding_elsewhere' });
+    expect(await listNonEmptyCollections()).toEqual([]);
+  });
+
+  it('reports the accounts of a database seeded by an earlier version (marker without status, accounts as an array)', async () => {
+    await mongoose.connection.collection(seedMarkerCollection).insertOne({ _id: demoSeedMarkerId as never, at: new Date() });
+    const legacy = [{ role: 'admin', name: '系统管理员', username: 'admin', password: 'demo-legacy1' }];
+    await writeFile(join(dataDir, 'demo-accounts.json'), JSON.stringify(legacy));
+    const result = await seedDemoOrganisation({ dataDir, logger });
+    expect(result).toMatchObject({ isCreated: false, skippedReason: 'already_seeded', summary: null });
+    expect(result.accounts).toEqual([{ ...legacy[0], title: 'admin' }]);
+    expect(formatDemoAccounts(result)).toMatch(/admin +admin +demo-legacy1/);
   });
 });

@@ -2,17 +2,17 @@
  * HTTP contracts of certificates (R13, R14, R15): zod schemas of bodies, queries and params.
  */
 import { z } from 'zod';
+import { batchParamsSchema, objectIdSchema } from '../../contracts/common';
+
+export { batchParamsSchema };
 
 const calendarDateText = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const objectIdText = z.string().regex(/^[0-9a-fA-F]{24}$/, 'must be a 24-character hex id');
 const reasonText = z.string().trim().min(1, 'is required').max(1000);
 
-/** Params with a batch id. */
-export const batchParamsSchema = z.object({ batchId: objectIdText });
 /** Params with a result id. */
-export const resultParamsSchema = z.object({ resultId: objectIdText });
+export const resultParamsSchema = z.object({ resultId: objectIdSchema });
 /** Params with a certificate id. */
-export const certificateParamsSchema = z.object({ certificateId: objectIdText });
+export const certificateParamsSchema = z.object({ certificateId: objectIdSchema });
 /** Params of the public verification: any text (a bad number answers "not verifiable"). */
 export const verifyParamsSchema = z.object({ number: z.string().max(64) });
 /** Query of the public verification: the token of the QR code. */
@@ -56,7 +56,7 @@ export const revokeCertificateRequestSchema = z.object({ reason: reasonText }).s
 /** GET /api/certificates/export query (R13). */
 export const exportCertificatesQuerySchema = z.object({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
-  batchId: objectIdText.optional(),
+  batchId: objectIdSchema.optional(),
   issuedFrom: calendarDateText.optional(),
   issuedTo: calendarDateText.optional(),
   department: z.string().trim().min(1).max(100).optional(),

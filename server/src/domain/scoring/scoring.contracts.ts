@@ -6,14 +6,14 @@
  * form in percent 0..100 as printed (R5).
  */
 import { z } from 'zod';
-import { objectIdSchema } from '../../contracts/common';
+import { batchParamsSchema, objectIdSchema } from '../../contracts/common';
+
+export { batchParamsSchema };
 import { directGradingRaters, directGradingSectionKeys } from './direct-grading';
 
 const text = (maximum: number) => z.string().trim().min(1, 'is required').max(maximum, `must be at most ${maximum} characters`);
 const points = z.number().finite('must be a finite number').min(0, 'must be >= 0').max(1000, 'must be <= 1000');
 
-/** `:batchId` params. */
-export const batchParamsSchema = z.object({ batchId: objectIdSchema });
 /** `:attemptId` params. */
 export const attemptParamsSchema = z.object({ attemptId: objectIdSchema });
 /** `:cardId` params. */

@@ -174,7 +174,7 @@ export function renderBarChartSvg(options: {
   const height = options.height ?? 190;
   const left = 34;
   const right = 8;
-  const top = 22;
+  const top = 30;
   const bottom = 40;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
@@ -335,6 +335,7 @@ ${row('部门反馈', feedbackCell(indicators.feedback.department), '平均评�
 
 function passRateSection(passRates: readonly PrintPassRates[], trend: readonly PrintTrendPoint[]): string {
   const charts = passRates
+    .filter((dimension) => dimension.rows.length > 0)
     .map((dimension) =>
       renderBarChartSvg({
         title: `按${dimension.dimensionName}合格率`,
@@ -375,16 +376,20 @@ function analysisSection(analysis: BatchReportPrintData['analysis']): string {
         .join('');
       const histograms = scope.papers
         .filter((paper) => paper.count > 0)
-        .map((paper) =>
-          renderBarChartSvg({
-            title: `${paper.code} 成绩分布`,
-            bars: paper.histogram.map((bin) => ({ label: `${decimal(bin.fromPoints, 0)}-${decimal(bin.toPoints, 0)}`, value: bin.count })),
-            maxValue: Math.max(1, ...paper.histogram.map((bin) => bin.count)),
+        .map((paper) => {
+          const width = paper.histogram.length > 0 ? paper.histogram[0].toPoints - paper.histogram[0].fromPoints : 1;
+          const digits = Number.isInteger(width) ? 0 : 1;
+          const largest = Math.max(0, ...paper.histogram.map((bin) => bin.count));
+          return renderBarChartSvg({
+            title: `${paper.code} 成绩分布（分组下限，分）`,
+            bars: paper.histogram.map((bin) => ({ label: decimal(bin.fromPoints, digits), value: bin.count })),
+            // A multiple of 4, so the quarter ticks are whole counts.
+            maxValue: Math.max(4, Math.ceil(largest / 4) * 4),
             format: (value) => (value === null ? '—' : String(Math.round(value))),
-            width: 220,
-            height: 150,
-          }),
-        )
+            width: 250,
+            height: 160,
+          });
+        })
         .join('');
       const flagged = scope.items.filter((item) => item.flags.length > 0);
       const flaggedRows = flagged
