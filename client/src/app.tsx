@@ -17,6 +17,7 @@ const BankArea = lazy(() => import('./features/bank/bank-area').then((module) =>
 const PlansArea = lazy(() => import('./features/plans/plans-area').then((module) => ({ default: module.PlansArea })));
 const ReportsArea = lazy(() => import('./features/reports/reports-area').then((module) => ({ default: module.ReportsArea })));
 const ExamArea = lazy(() => import('./features/exam/exam-area').then((module) => ({ default: module.ExamArea })));
+const ProctorArea = lazy(() => import('./features/proctor/proctor-area').then((module) => ({ default: module.ProctorArea })));
 
 /** Opens `children` only for a signed-in user holding `capability`; otherwise sign-in or a refusal. */
 function RequireCapability({ user, capability, children }: { user: SessionUser | null; capability: Capability; children: ReactNode }) {
@@ -52,7 +53,7 @@ export function App() {
   }, [location.pathname]);
   useEffect(() => {
     const area = location.pathname.split('/')[1];
-    const areaName = area === 'admin' || area === 'bank' || area === 'plans' || area === 'reports' ? t(`shell.areas.${area}`) : '';
+    const areaName = area === 'admin' || area === 'bank' || area === 'plans' || area === 'proctor' || area === 'reports' ? t(`shell.areas.${area}`) : '';
     document.title = areaName ? `${areaName} · ${t('appName')}` : t('appName');
   }, [location.pathname, t]);
 
@@ -136,6 +137,7 @@ export function App() {
                 />
                 <Route path="/reports/*" element={user ? <ReportsArea /> : <Navigate to="/login" replace />} />
                 <Route path="/exam" element={user ? <ExamArea /> : <Navigate to="/candidate/login" replace state={{ from: '/exam' }} />} />
+                <Route path="/proctor/*" element={user ? <ProctorArea /> : <Navigate to="/login" replace state={{ from: '/proctor' }} />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>
             </Suspense>

@@ -94,8 +94,9 @@ export type CandidateEvent = z.infer<typeof candidateEventSchema>;
  * is the authority; a proctor action becomes one of these only if the use case accepted it).
  * - `attempt_started`: timer started; `deadlineAt` is when time runs out, `totalCount` the item count.
  * - `attempt_paused` / `attempt_resumed`: the timer stops and restarts; the deadline moves by the
- *   paused duration on resume.
- * - `attempt_extended`: the deadline moves by `extraMs`.
+ *   paused duration on resume (`deadlineAt`, when given, is the stored deadline after the resume).
+ * - `attempt_extended`: the deadline moves by `extraMs` (`deadlineAt`, when given, is the stored
+ *   deadline after the extension, so applying the event twice is harmless).
  * - `device_change_approved`: the next connection may come from a new IP or browser.
  * - `attempt_submitted`: by the candidate, by a proctor (`forced`) or by the timer (`timeout`).
  * - `attempt_voided`: the attempt is void (confirmed by the internal quality supervisor).
@@ -111,9 +112,14 @@ export const attemptLifecycleEventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('attempt_paused'), ...baseEventShape }).strict(),
-  z.object({ type: z.literal('attempt_resumed'), ...baseEventShape }).strict(),
+  z.object({ type: z.literal('attempt_resumed'), ...baseEventShape, deadlineAt: epochMsSchema.optional() }).strict(),
   z
-    .object({ type: z.literal('attempt_extended'), ...baseEventShape, extraMs: z.number().int().positive() })
+    .object({
+      type: z.literal('attempt_extended'),
+      ...baseEventShape,
+      extraMs: z.number().int().positive(),
+      deadlineAt: epochMsSchema.optional(),
+    })
     .strict(),
   z.object({ type: z.literal('device_change_approved'), ...baseEventShape }).strict(),
   z
@@ -141,7 +147,13 @@ export const proctoringEventSchema = z.union([candidateEventSchema, attemptLifec
 /** A reason every proctor action must carry (R10: irregularities and their handling are recorded). */
 export const actionReasonSchema = z.string().trim().min(1, 'reason must not be empty').max(2000);
 
-const baseActionShape = { attemptId: attemptIdSchema, reason: actionReasonSchema };
+/**
+ * Ids of the incidents an action handles (R10 irregularities and their handling): the room record
+ * lists the action as their handling. At most 50.
+ */
+export const handledIncidentIdsSchema = z.array(z.string().trim().min(1).max(300)).max(50);
+
+const baseActionShape = { attemptId: attemptIdSchema, reason: actionReasonSchema, incidentIds: handledIncidentIdsSchema.optional() };
 
 /** Proctor action names; the socket event is `proctor:<action>` (see {@link proctorActionEventName}). */
 export const proctorActionTypes = [
@@ -168,7 +180,8 @@ export const supervisorConfirmationSchema = z
   .strict();
 
 /**
- * A proctor action on one attempt. Every action needs a non-empty `reason` (R10).
+ * A proctor action on one attempt. Every action needs a non-empty `reason` (R10); `incidentIds`
+ * optionally names the incidents it handles.
  * - `warn`: `message` shown to the candidate (defaults to the reason).
  * - `extend`: `extraMs` more time, 1 ms to 4 h.
  * - `void`: needs `supervisorConfirmation`.
@@ -228,6 +241,13 @@ export type Attendance = (typeof attendanceValues)[number];
  *   before start). A running row's remaining time at time t is `deadlineAt - t`, so rows are not
  *   re-sent merely because the clock moved; consoles count down locally.
  * - `lastActivityAt`: last telemetry from the candidate (server receipt time).
+ * - `hasPendingDeviceChange`: present (true) while another login of the candidate waits for a
+ *   proctor's approval (R17 one active session); absent otherwise.
+ * - `latestSnapshotId` / `latestSnapshotAt`: the newest webcam snapshot (when webcam snapshots are
+ *   on); absent otherwise.
+ *
+ * A delta carries whole rows: a console replaces a row, it never merges fields, so an absent
+ * optional field means false / none.
  */
 export const candidateRowSchema = z
   .object({
@@ -246,6 +266,9 @@ export const candidateRowSchema = z
     remainingMs: z.number().int().nonnegative().nullable(),
     lastActivityAt: epochMsSchema.nullable(),
     incidentCount: z.number().int().nonnegative(),
+    hasPendingDeviceChange: z.literal(true).optional(),
+    latestSnapshotId: z.string().min(1).optional(),
+    latestSnapshotAt: epochMsSchema.optional(),
   })
   .strict();
 

@@ -211,3 +211,63 @@ describe('computeRemainingMs', () => {
     expect(computeRemainingMs('paused', s(100), s(40), s(90))).toBe(60_000);
   });
 });
+
+describe('RoomState rebuilt from storage and extended rows', () => {
+  it('R10: takes the stored state of a row (a room rebuilt on a proctor’s join), frozen while paused', () => {
+    const room = new RoomState('s1:r1', [
+      {
+        attemptId: 'a1',
+        candidateId: 'c1',
+        candidateName: '张三',
+        seat: '01',
+        totalCount: 100,
+        status: 'paused',
+        attendance: 'present',
+        isOnline: true,
+        answeredCount: 40,
+        flaggedCount: 3,
+        deadlineAt: s(3600),
+        pausedAt: s(600),
+        incidentCount: 2,
+        hasPendingDeviceChange: true,
+      },
+    ]);
+    expect(room.getRow('a1', s(900))).toMatchObject({ status: 'paused', attendance: 'present', answeredCount: 40, flaggedCount: 3, remainingMs: 3_000_000, incidentCount: 2, hasPendingDeviceChange: true });
+    expect(room.getRow('missing', s(900))).toBeNull();
+    expect(room.has('a1')).toBe(true);
+    expect(room.attemptIds()).toEqual(['a1']);
+  });
+
+  it('R10: applies a replayed resume or extension with an absolute deadline only once', () => {
+    const room = roomOfThree();
+    room.applyEvent({ type: 'attempt_started', attemptId: 'a1', at: s(0), deadlineAt: s(3600), totalCount: 100 }, s(0));
+    const extended = { type: 'attempt_extended', attemptId: 'a1', at: s(10), extraMs: 600_000, deadlineAt: s(4200) } as const;
+    room.applyEvent(extended, s(10));
+    room.applyEvent(extended, s(10));
+    expect(room.getRow('a1', s(20))?.deadlineAt).toBe(s(4200));
+    room.applyEvent({ type: 'attempt_paused', attemptId: 'a1', at: s(100) }, s(100));
+    room.applyEvent({ type: 'attempt_resumed', attemptId: 'a1', at: s(160), deadlineAt: s(4260) }, s(160));
+    expect(room.getRow('a1', s(200))).toMatchObject({ status: 'in_progress', deadlineAt: s(4260) });
+  });
+
+  it('R17: shows a pending device change from the second login until it is approved', () => {
+    const room = roomOfThree();
+    room.applyEvent({ type: 'second_login_attempt', attemptId: 'a2', at: s(1), ip: '10.0.0.9' }, s(1));
+    expect(room.getRow('a2', s(1))?.hasPendingDeviceChange).toBe(true);
+    room.applyEvent({ type: 'device_change_approved', attemptId: 'a2', at: s(2) }, s(2));
+    expect(room.getRow('a2', s(2))).not.toHaveProperty('hasPendingDeviceChange');
+  });
+
+  it('R10: patches flags and the newest webcam snapshot, marking the row changed only on a real change', () => {
+    const room = roomOfThree();
+    room.takeDelta(s(0));
+    expect(room.patchRow('a3', { flaggedCount: 2 })).toBe(true);
+    expect(room.takeDelta(s(1))?.rows.map((row) => [row.attemptId, row.flaggedCount])).toEqual([['a3', 2]]);
+    room.patchRow('a3', { flaggedCount: 2 });
+    expect(room.takeDelta(s(2))).toBeNull();
+    room.patchRow('a1', { latestSnapshotId: 'f2', latestSnapshotAt: s(20) });
+    room.patchRow('a1', { latestSnapshotId: 'f1', latestSnapshotAt: s(10) });
+    expect(room.getRow('a1', s(30))).toMatchObject({ latestSnapshotId: 'f2', latestSnapshotAt: s(20) });
+    expect(room.patchRow('missing', { flaggedCount: 1 })).toBe(false);
+  });
+});

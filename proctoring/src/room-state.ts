@@ -27,6 +27,34 @@ export interface RosterEntry {
   totalCount?: number;
 }
 
+/**
+ * The state of a row as stored elsewhere (the database, when a room is rebuilt on a proctor's join):
+ * every field optional; given fields replace the row's. `pausedAt` is the start of the current
+ * pause (server time, ms epoch), needed to freeze the remaining time of a paused attempt.
+ */
+export interface RowStateInit {
+  status?: CandidateStatus;
+  attendance?: Attendance;
+  isOnline?: boolean;
+  offlineSince?: number | null;
+  answeredCount?: number;
+  flaggedCount?: number;
+  deadlineAt?: number | null;
+  pausedAt?: number | null;
+  lastActivityAt?: number | null;
+  incidentCount?: number;
+  hasPendingDeviceChange?: boolean;
+  latestSnapshotId?: string | null;
+  latestSnapshotAt?: number | null;
+}
+
+/** Row fields that are not carried by events: flags changed alone, the newest webcam snapshot. */
+export interface RowPatch {
+  flaggedCount?: number;
+  latestSnapshotId?: string;
+  latestSnapshotAt?: number;
+}
+
 interface RowRecord {
   attemptId: string;
   candidateId: string;
@@ -44,6 +72,9 @@ interface RowRecord {
   pausedAt: number | null;
   lastActivityAt: number | null;
   incidentCount: number;
+  hasPendingDeviceChange: boolean;
+  latestSnapshotId: string | null;
+  latestSnapshotAt: number | null;
 }
 
 const emptyStatusCounts = (): Record<CandidateStatus, number> => ({
@@ -66,11 +97,11 @@ export class RoomState {
 
   /**
    * @param roomId room id (`exam:<batchId>` or a finer room of the batch)
-   * @param roster candidates expected in the room; more can be added with {@link addCandidate}
+   * @param roster candidates expected in the room, optionally with their stored state; more can be added with {@link addCandidate}
    */
   constructor(
     readonly roomId: string,
-    roster: readonly RosterEntry[] = [],
+    roster: ReadonlyArray<RosterEntry & RowStateInit> = [],
   ) {
     for (const entry of roster) this.addCandidate(entry);
   }
@@ -81,19 +112,21 @@ export class RoomState {
   }
 
   /**
-   * Adds a candidate or updates the roster fields (name, seat, total) of one already present.
+   * Adds a candidate or updates the roster fields (name, seat, total) of one already present. State
+   * fields given in `entry` (see {@link RowStateInit}: a room rebuilt from the database) replace the
+   * row's; absent ones keep their value (new rows start waiting, offline, unmarked).
    * @throws Error when `attemptId` is empty
    */
-  addCandidate(entry: RosterEntry): void {
+  addCandidate(entry: RosterEntry & RowStateInit): void {
     if (!entry.attemptId) throw new Error('RoomState.addCandidate: attemptId must not be empty');
-    const existing = this.rows.get(entry.attemptId);
-    if (existing) {
-      existing.candidateId = entry.candidateId;
-      existing.candidateName = entry.candidateName;
-      existing.seat = entry.seat ?? null;
-      if (entry.totalCount !== undefined) existing.totalCount = entry.totalCount;
+    let row = this.rows.get(entry.attemptId);
+    if (row) {
+      row.candidateId = entry.candidateId;
+      row.candidateName = entry.candidateName;
+      row.seat = entry.seat ?? null;
+      if (entry.totalCount !== undefined) row.totalCount = entry.totalCount;
     } else {
-      this.rows.set(entry.attemptId, {
+      row = {
         attemptId: entry.attemptId,
         candidateId: entry.candidateId,
         candidateName: entry.candidateName,
@@ -109,10 +142,55 @@ export class RoomState {
         pausedAt: null,
         lastActivityAt: null,
         incidentCount: 0,
-      });
+        hasPendingDeviceChange: false,
+        latestSnapshotId: null,
+        latestSnapshotAt: null,
+      };
+      this.rows.set(entry.attemptId, row);
     }
+    applyStateInit(row, entry);
     this.removed.delete(entry.attemptId);
     this.changed.add(entry.attemptId);
+  }
+
+  /** Whether `attemptId` is in this room. */
+  has(attemptId: string): boolean {
+    return this.rows.has(attemptId);
+  }
+
+  /**
+   * One row as the dashboard shows it, or null when the attempt is not in this room.
+   * @param now server time, ms epoch (for `remainingMs`)
+   */
+  getRow(attemptId: string, now: number): CandidateRow | null {
+    const row = this.rows.get(attemptId);
+    return row ? toCandidateRow(row, now) : null;
+  }
+
+  /** Attempt ids of the room, in roster order. */
+  attemptIds(): string[] {
+    return [...this.rows.keys()];
+  }
+
+  /**
+   * Sets fields no event carries (flag count after a flag change, the newest webcam snapshot).
+   * Marks the row changed only when a value really changed.
+   * @returns false when the attempt is not in this room
+   */
+  patchRow(attemptId: string, patch: RowPatch): boolean {
+    const row = this.rows.get(attemptId);
+    if (!row) return false;
+    const before = rowFingerprint(row);
+    if (patch.flaggedCount !== undefined && row.status !== 'submitted' && row.status !== 'voided') row.flaggedCount = patch.flaggedCount;
+    if (patch.latestSnapshotId !== undefined) {
+      const at = patch.latestSnapshotAt ?? null;
+      if (row.latestSnapshotAt === null || at === null || at >= row.latestSnapshotAt) {
+        row.latestSnapshotId = patch.latestSnapshotId;
+        row.latestSnapshotAt = at;
+      }
+    }
+    if (rowFingerprint(row) !== before) this.changed.add(attemptId);
+    return true;
   }
 
   /** Removes a candidate (moved to another room); the next delta lists it in `removedAttemptIds`. */
@@ -128,7 +206,9 @@ export class RoomState {
    * `disconnect` and `second_login_attempt`, which are not the candidate's activity); `connection`
    * and `disconnect` switch `isOnline`/`offlineSince`; `answer_saved` sets the progress counts (and
    * moves a waiting attempt to in progress). Lifecycle events drive the status and the deadline:
-   * a resume moves the deadline by the paused duration, an extension by `extraMs`.
+   * a resume moves the deadline by the paused duration, an extension by `extraMs` (both take the
+   * event's absolute `deadlineAt` when given, so a replayed event is harmless). A
+   * `second_login_attempt` marks a device change as pending until it is approved or the attempt ends.
    * Events after submission or voiding only update connection and activity.
    *
    * @param event validated event
@@ -154,6 +234,7 @@ export class RoomState {
         }
         break;
       case 'second_login_attempt':
+        if (!isEnded) row.hasPendingDeviceChange = true;
         break;
       case 'answer_saved':
         row.lastActivityAt = now;
@@ -186,25 +267,32 @@ export class RoomState {
         break;
       case 'attempt_resumed':
         if (row.status !== 'paused') break;
-        if (row.deadlineAt !== null && row.pausedAt !== null) {
+        if (event.deadlineAt !== undefined) {
+          row.deadlineAt = event.deadlineAt;
+        } else if (row.deadlineAt !== null && row.pausedAt !== null) {
           row.deadlineAt += Math.max(0, event.at - row.pausedAt);
         }
         row.status = 'in_progress';
         row.pausedAt = null;
         break;
       case 'attempt_extended':
-        if (isEnded || row.deadlineAt === null) break;
-        row.deadlineAt += event.extraMs;
+        if (isEnded) break;
+        if (event.deadlineAt !== undefined) row.deadlineAt = event.deadlineAt;
+        else if (row.deadlineAt !== null) row.deadlineAt += event.extraMs;
         break;
       case 'device_change_approved':
+        row.hasPendingDeviceChange = false;
         break;
       case 'attempt_submitted':
+        if (row.status === 'voided') break;
         row.status = 'submitted';
         row.pausedAt = null;
+        row.hasPendingDeviceChange = false;
         break;
       case 'attempt_voided':
         row.status = 'voided';
         row.pausedAt = null;
+        row.hasPendingDeviceChange = false;
         break;
       case 'attendance_marked':
         row.attendance = event.attendance;
@@ -304,7 +392,24 @@ export class RoomState {
 
 /** Fields whose change makes a row worth re-sending (everything shown except derived remainingMs). */
 function rowFingerprint(row: RowRecord): string {
-  return `${row.status}|${row.attendance}|${row.isOnline}|${row.offlineSince}|${row.answeredCount}|${row.totalCount}|${row.flaggedCount}|${row.deadlineAt}|${row.pausedAt}|${row.lastActivityAt}`;
+  return `${row.status}|${row.attendance}|${row.isOnline}|${row.offlineSince}|${row.answeredCount}|${row.totalCount}|${row.flaggedCount}|${row.deadlineAt}|${row.pausedAt}|${row.lastActivityAt}|${row.incidentCount}|${row.hasPendingDeviceChange}|${row.latestSnapshotId}`;
+}
+
+/** Copies the given state fields onto a row. */
+function applyStateInit(row: RowRecord, init: RowStateInit): void {
+  if (init.status !== undefined) row.status = init.status;
+  if (init.attendance !== undefined) row.attendance = init.attendance;
+  if (init.isOnline !== undefined) row.isOnline = init.isOnline;
+  if (init.offlineSince !== undefined) row.offlineSince = init.offlineSince;
+  if (init.answeredCount !== undefined) row.answeredCount = init.answeredCount;
+  if (init.flaggedCount !== undefined) row.flaggedCount = init.flaggedCount;
+  if (init.deadlineAt !== undefined) row.deadlineAt = init.deadlineAt;
+  if (init.pausedAt !== undefined) row.pausedAt = init.pausedAt;
+  if (init.lastActivityAt !== undefined) row.lastActivityAt = init.lastActivityAt;
+  if (init.incidentCount !== undefined) row.incidentCount = init.incidentCount;
+  if (init.hasPendingDeviceChange !== undefined) row.hasPendingDeviceChange = init.hasPendingDeviceChange;
+  if (init.latestSnapshotId !== undefined) row.latestSnapshotId = init.latestSnapshotId;
+  if (init.latestSnapshotAt !== undefined) row.latestSnapshotAt = init.latestSnapshotAt;
 }
 
 /**
@@ -340,6 +445,9 @@ function toCandidateRow(row: RowRecord, now: number): CandidateRow {
     remainingMs: computeRemainingMs(row.status, row.deadlineAt, row.pausedAt, now),
     lastActivityAt: row.lastActivityAt,
     incidentCount: row.incidentCount,
+    ...(row.hasPendingDeviceChange ? { hasPendingDeviceChange: true as const } : {}),
+    ...(row.latestSnapshotId !== null ? { latestSnapshotId: row.latestSnapshotId } : {}),
+    ...(row.latestSnapshotId !== null && row.latestSnapshotAt !== null ? { latestSnapshotAt: row.latestSnapshotAt } : {}),
   };
 }
 

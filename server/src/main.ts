@@ -22,6 +22,8 @@ import { closeSharedRenderPool } from './render/shared-render-pool';
 import type { RouteEntry } from './http/route-registry';
 import { createLogger, type Logger } from './logger';
 import { attachRealtime } from './realtime/attach-realtime';
+import { attachProctoring } from './domain/proctoring/attach-proctoring';
+import { attachProgressForwarding } from './realtime/progress-forwarding';
 import { formatDemoAccounts, seedDemoOrganisation, type DemoSeedResult } from './seed/demo-organisation';
 
 /** Attaches realtime handlers (namespaces, middleware) to the socket.io server. */
@@ -144,8 +146,9 @@ export async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   let server: RunningServer;
   try {
-    // Realtime layers (exam room: /exam namespace + deadline scheduler).
-    server = await startServer({ config, logger, shouldSeedDemo: true, realtimeModules: [attachRealtime] });
+    // Realtime layers (exam room: /exam namespace + deadline scheduler; proctoring: /proctor namespace;
+    // progress: /progress forwards bank import and certificate render progress to staff).
+    server = await startServer({ config, logger, shouldSeedDemo: !config.shouldSkipDemoSeed, realtimeModules: [attachRealtime, attachProctoring, attachProgressForwarding] });
   } catch (error) {
     logger.fatal({ err: error }, 'SkillCert failed to start');
     process.stderr.write(`[skillcert] failed to start: ${(error as Error).message}\n`);

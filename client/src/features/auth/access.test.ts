@@ -3,7 +3,7 @@ import { hasCapability, visibleAreas } from './access';
 
 describe('visibleAreas', () => {
   it('R17: opens every area to an administrator', () => {
-    expect(visibleAreas(['admin'])).toEqual(['admin', 'bank', 'plans', 'reports']);
+    expect(visibleAreas(['admin'])).toEqual(['admin', 'bank', 'plans', 'proctor', 'reports']);
   });
 
   it('R17: opens the bank and reports to bank editors and reviewers', () => {
@@ -12,12 +12,13 @@ describe('visibleAreas', () => {
   });
 
   it('opens the bank (read only), plans and reports to exam administrators, plans and reports to supervisors', () => {
-    expect(visibleAreas(['exam_admin'])).toEqual(['bank', 'plans', 'reports']);
-    expect(visibleAreas(['supervisor'])).toEqual(['plans', 'reports']);
+    expect(visibleAreas(['exam_admin'])).toEqual(['bank', 'plans', 'proctor', 'reports']);
+    expect(visibleAreas(['supervisor'])).toEqual(['plans', 'proctor', 'reports']);
   });
 
-  it('opens no staff area to candidates, proctors and assessors, and only reports to HR', () => {
-    for (const role of ['candidate', 'proctor', 'assessor']) expect(visibleAreas([role])).toEqual([]);
+  it('opens no staff area to candidates and assessors, the console to proctors, and only reports to HR', () => {
+    for (const role of ['candidate', 'assessor']) expect(visibleAreas([role])).toEqual([]);
+    expect(visibleAreas(['proctor'])).toEqual(['proctor']);
     expect(visibleAreas(['hr'])).toEqual(['reports']);
   });
 });

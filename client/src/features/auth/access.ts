@@ -28,6 +28,8 @@ export const capabilityRoles = {
   readPlans: ['admin', 'exam_admin', 'supervisor'],
   /** Batch wizard, announcements, roster, admission tickets. */
   planBatches: ['admin', 'exam_admin'],
+  /** The proctor console (/proctor namespace): room proctors, supervisors and exam administrators observe. */
+  proctorRooms: ['admin', 'exam_admin', 'proctor', 'supervisor'],
   /** GET /api/reports/batches: item analysis, paper statistics, pass rates and R20 indicators. */
   readReports: ['admin', 'exam_admin', 'supervisor', 'hr', 'bank_editor', 'bank_reviewer'],
   /** Candidate's own applications and admission tickets. */
@@ -44,10 +46,10 @@ export function hasCapability(roles: readonly string[], capability: Capability):
 }
 
 /** Navigation areas of the staff shell. */
-export type Area = 'admin' | 'bank' | 'plans' | 'reports';
+export type Area = 'admin' | 'bank' | 'plans' | 'proctor' | 'reports';
 
 /** The capability that opens each area. */
-export const areaCapability: Record<Area, Capability> = { admin: 'administer', bank: 'readBank', plans: 'readPlans', reports: 'readReports' };
+export const areaCapability: Record<Area, Capability> = { admin: 'administer', bank: 'readBank', plans: 'readPlans', proctor: 'proctorRooms', reports: 'readReports' };
 
 /** Areas `roles` may open, in navigation order. */
 export function visibleAreas(roles: readonly string[]): Area[] {
