@@ -18,6 +18,10 @@ const PlansArea = lazy(() => import('./features/plans/plans-area').then((module)
 const ReportsArea = lazy(() => import('./features/reports/reports-area').then((module) => ({ default: module.ReportsArea })));
 const ExamArea = lazy(() => import('./features/exam/exam-area').then((module) => ({ default: module.ExamArea })));
 const ProctorArea = lazy(() => import('./features/proctor/proctor-area').then((module) => ({ default: module.ProctorArea })));
+const ScoringArea = lazy(() => import('./features/scoring/scoring-area').then((module) => ({ default: module.ScoringArea })));
+const ResultsArea = lazy(() => import('./features/results/results-area').then((module) => ({ default: module.ResultsArea })));
+const CertificatesArea = lazy(() => import('./features/certificates/certificates-area').then((module) => ({ default: module.CertificatesArea })));
+const VerifyPage = lazy(() => import('./features/verify/verify-page').then((module) => ({ default: module.VerifyPage })));
 
 /** Opens `children` only for a signed-in user holding `capability`; otherwise sign-in or a refusal. */
 function RequireCapability({ user, capability, children }: { user: SessionUser | null; capability: Capability; children: ReactNode }) {
@@ -53,7 +57,7 @@ export function App() {
   }, [location.pathname]);
   useEffect(() => {
     const area = location.pathname.split('/')[1];
-    const areaName = area === 'admin' || area === 'bank' || area === 'plans' || area === 'proctor' || area === 'reports' ? t(`shell.areas.${area}`) : '';
+    const areaName = ['admin', 'bank', 'plans', 'proctor', 'scoring', 'results', 'certificates', 'reports'].includes(area) ? t(`shell.areas.${area}`) : '';
     document.title = areaName ? `${areaName} · ${t('appName')}` : t('appName');
   }, [location.pathname, t]);
 
@@ -135,6 +139,32 @@ export function App() {
                     </RequireCapability>
                   }
                 />
+                <Route
+                  path="/scoring/*"
+                  element={
+                    <RequireCapability user={user} capability="readScoreCards">
+                      <ScoringArea />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="/results/*"
+                  element={
+                    <RequireCapability user={user} capability="readPublication">
+                      <ResultsArea />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="/certificates/*"
+                  element={
+                    <RequireCapability user={user} capability="readCertificates">
+                      <CertificatesArea />
+                    </RequireCapability>
+                  }
+                />
+                {/* Certificate verification is public (R15): no sign-in needed. */}
+                <Route path="/verify" element={<VerifyPage />} />
                 <Route path="/reports/*" element={user ? <ReportsArea /> : <Navigate to="/login" replace />} />
                 <Route path="/exam" element={user ? <ExamArea /> : <Navigate to="/candidate/login" replace state={{ from: '/exam' }} />} />
                 <Route path="/proctor/*" element={user ? <ProctorArea /> : <Navigate to="/login" replace state={{ from: '/proctor' }} />} />

@@ -2,7 +2,7 @@
  * Benchmark harness (issue 13): every benchmark measures its figure and its baseline in the same
  * run and reports ratios, never absolute times against fixed limits (machines are shared and noisy).
  */
-import { cpus, totalmem, type } from 'node:os';
+import { cpus, loadavg, totalmem, type } from 'node:os';
 
 /** How thorough a run is: `quick` is the smoke mode run inside `npm test`. */
 export type BenchMode = 'quick' | 'full' | 'soak';
@@ -18,6 +18,8 @@ export interface BenchRow {
   target?: string;
   /** Undefined when the row is informational (no target). */
   isPass?: boolean;
+  /** The benchmark failed to measure (threw, timed out, exited): `figure` holds the message. */
+  isError?: boolean;
 }
 
 /** A benchmark: a named measurement that returns table rows. */
@@ -25,7 +27,14 @@ export interface Benchmark {
   name: string;
   /** The issue whose acceptance figures it measures. */
   issue: number;
+  /** Modes the benchmark runs in (default quick and full); soak-only work lists `soak`. */
+  modes?: readonly BenchMode[];
   run(mode: BenchMode): Promise<BenchRow[]>;
+}
+
+/** True when `benchmark` runs in `mode` (quick and full unless it lists its modes). */
+export function isBenchmarkInMode(benchmark: Benchmark, mode: BenchMode): boolean {
+  return (benchmark.modes ?? ['quick', 'full']).includes(mode);
 }
 
 /**
@@ -59,6 +68,15 @@ export function goalRow(
   return { benchmark, figure, value, unit, target, isPass };
 }
 
+/**
+ * Informational row compared with a same-run baseline (ratio shown, no target): for figures whose
+ * issue sets no goal, e.g. the embedded store's p99 against fsync-per-write.
+ */
+export function comparisonRow(benchmark: string, figure: string, value: number, unit: string, baseline: number): BenchRow {
+  const ratio = baseline === 0 ? Number.POSITIVE_INFINITY : value / baseline;
+  return { benchmark, figure, value, unit, baseline, ratio };
+}
+
 /** Informational row without a target. */
 export function infoRow(benchmark: string, figure: string, value: number, unit: string): BenchRow {
   return { benchmark, figure, value, unit };
@@ -78,7 +96,7 @@ export function renderTable(rows: readonly BenchRow[]): string {
   const lines = rows.map((row) =>
     [
       row.benchmark,
-      row.figure,
+      row.figure.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|'),
       `${format(row.value)} ${row.unit}`,
       row.baseline === undefined ? '' : `${format(row.baseline)} ${row.unit}`,
       row.ratio === undefined ? '' : `${format(row.ratio)}x`,
@@ -93,4 +111,9 @@ export function renderTable(rows: readonly BenchRow[]): string {
 export function describeMachine(): string {
   const cpu = cpus();
   return `${type()} ${process.arch}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+/** The 1-minute load average as text (how busy the shared machine was), e.g. `load 3.2`. */
+export function describeLoad(): string {
+  return `load ${loadavg()[0].toFixed(1)}`;
 }

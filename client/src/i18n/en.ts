@@ -15,7 +15,7 @@ export const en: Strings<typeof zhCN> = {
     home: 'Home',
     switchLanguage: 'Switch the interface to Chinese',
     forbiddenMessage: 'Your roles do not allow this area. Ask an administrator if you need it.',
-    areas: { admin: 'Administration', bank: 'Bank and papers', plans: 'Evaluation plans', proctor: 'Proctoring', reports: 'Reports' },
+    areas: { admin: 'Administration', bank: 'Bank and papers', plans: 'Evaluation plans', proctor: 'Proctoring', scoring: 'Scoring', results: 'Results', certificates: 'Certificates', reports: 'Reports' },
   },
   common: {
     loading: 'Loading…',
@@ -98,6 +98,9 @@ export const en: Strings<typeof zhCN> = {
       admin: 'Organisation settings (R14 certificate code, jurisdiction), users and roles, audit chain.',
       bank: 'Bank scopes, item editing and review, import, blueprint, duplicates, readiness and paper libraries.',
       plans: 'Announcements, the batch wizard (R6 roles, R7 lead time), roster import, admission tickets, calendar.',
+      scoring: 'Independent double scoring and arbitration (R6), committee decisions, supervisor sign-off, direct-grading forms (R5), results.',
+      results: 'Publication of results (R11), objections, deadlines (R12, R13); candidates see their own results and ask for re-scoring.',
+      certificates: 'Issue (R14), batch PDFs, the certificate ledger (R15), certificate data export (R13), batch archives (R16).',
     },
     noAreas: 'Your roles have no administration areas yet.',
     myTickets: 'My admission tickets',

@@ -11,7 +11,7 @@ export const zhCN = {
     home: '首页',
     switchLanguage: '切换为英文界面',
     forbiddenMessage: '您的角色无权使用此功能。如需开通，请联系系统管理员。',
-    areas: { admin: '系统管理', bank: '题库与组卷', plans: '评价计划', proctor: '监考', reports: '统计分析' },
+    areas: { admin: '系统管理', bank: '题库与组卷', plans: '评价计划', proctor: '监考', scoring: '评分', results: '成绩公示', certificates: '证书与档案', reports: '统计分析' },
   },
   common: {
     loading: '正在加载…',
@@ -94,6 +94,9 @@ export const zhCN = {
       admin: '组织设置（证书编码 R14、属地规定）、用户与角色、审计链校验。',
       bank: '题库范围、试题编辑与审核、批量导入、认定要素细目表、查重、达标看板与卷库。',
       plans: '评价公告、批次向导（人员回避 R6、备案提前期 R7）、名册导入、准考证、日历。',
+      scoring: '独立双评与仲裁（R6）、评委会决定、内督员签核、定级评价表（R5）、结果计算与审定。',
+      results: '成绩公示（R11）、异议处理、期限提醒（R12、R13）；考生查看本人成绩并提出复核。',
+      certificates: '发证（R14）、批量生成 PDF、证书台账（R15）、证书数据导出（R13）、批次档案（R16）。',
     },
     noAreas: '您的角色暂无可用的管理功能。',
     myTickets: '我的准考证',

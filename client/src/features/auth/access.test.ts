@@ -3,7 +3,7 @@ import { hasCapability, visibleAreas } from './access';
 
 describe('visibleAreas', () => {
   it('R17: opens every area to an administrator', () => {
-    expect(visibleAreas(['admin'])).toEqual(['admin', 'bank', 'plans', 'proctor', 'reports']);
+    expect(visibleAreas(['admin'])).toEqual(['admin', 'bank', 'plans', 'proctor', 'scoring', 'results', 'certificates', 'reports']);
   });
 
   it('R17: opens the bank and reports to bank editors and reviewers', () => {
@@ -12,14 +12,15 @@ describe('visibleAreas', () => {
   });
 
   it('opens the bank (read only), plans and reports to exam administrators, plans and reports to supervisors', () => {
-    expect(visibleAreas(['exam_admin'])).toEqual(['bank', 'plans', 'proctor', 'reports']);
-    expect(visibleAreas(['supervisor'])).toEqual(['plans', 'proctor', 'reports']);
+    expect(visibleAreas(['exam_admin'])).toEqual(['bank', 'plans', 'proctor', 'scoring', 'results', 'certificates', 'reports']);
+    expect(visibleAreas(['supervisor'])).toEqual(['plans', 'proctor', 'scoring', 'results', 'reports']);
   });
 
-  it('opens no staff area to candidates and assessors, the console to proctors, and only reports to HR', () => {
-    for (const role of ['candidate', 'assessor']) expect(visibleAreas([role])).toEqual([]);
+  it('opens their own results to candidates, scoring to assessors, the console to proctors, certificates and reports to HR', () => {
+    expect(visibleAreas(['candidate'])).toEqual(['results']);
+    expect(visibleAreas(['assessor'])).toEqual(['scoring']);
     expect(visibleAreas(['proctor'])).toEqual(['proctor']);
-    expect(visibleAreas(['hr'])).toEqual(['reports']);
+    expect(visibleAreas(['hr'])).toEqual(['certificates', 'reports']);
   });
 });
 
@@ -28,6 +29,23 @@ describe('hasCapability', () => {
     expect(hasCapability(['exam_admin'], 'readBank')).toBe(true);
     expect(hasCapability(['exam_admin'], 'maintainBank')).toBe(false);
     expect(hasCapability(['exam_admin'], 'assemblePapers')).toBe(true);
+  });
+
+  it('R6: lets only assessors submit scores and only the supervisor sign off; exam administrators cannot approve results', () => {
+    expect(hasCapability(['assessor'], 'scoreCards')).toBe(true);
+    expect(hasCapability(['exam_admin'], 'scoreCards')).toBe(false);
+    expect(hasCapability(['supervisor'], 'signOffScoring')).toBe(true);
+    expect(hasCapability(['admin'], 'signOffScoring')).toBe(false);
+    expect(hasCapability(['exam_admin'], 'decideForCommittee')).toBe(false);
+    expect(hasCapability(['supervisor'], 'decideForCommittee')).toBe(true);
+  });
+
+  it('R11 R15: objections are decided by administrators; HR keeps certificates, only administrators revoke', () => {
+    expect(hasCapability(['exam_admin'], 'decideObjections')).toBe(false);
+    expect(hasCapability(['admin'], 'decideObjections')).toBe(true);
+    expect(hasCapability(['hr'], 'keepCertificates')).toBe(true);
+    expect(hasCapability(['exam_admin'], 'keepCertificates')).toBe(false);
+    expect(hasCapability(['hr'], 'revokeCertificates')).toBe(false);
   });
 
   it('separates editing from reviewing', () => {

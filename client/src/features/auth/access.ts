@@ -34,6 +34,38 @@ export const capabilityRoles = {
   readReports: ['admin', 'exam_admin', 'supervisor', 'hr', 'bank_editor', 'bank_reviewer'],
   /** Candidate's own applications and admission tickets. */
   candidateSelfService: ['candidate'],
+  /** GET score cards of a batch, one card, direct-grading forms (R6: other assessors' points hidden until all are in). */
+  readScoreCards: ['admin', 'exam_admin', 'supervisor', 'assessor'],
+  /** Prepare score cards, enter direct-grading forms and reviews, compute results. */
+  prepareScoring: ['admin', 'exam_admin'],
+  /** POST …/score-cards/:cardId/scores: the assessor's own signed score. */
+  scoreCards: ['assessor'],
+  /** Committee decisions on cards, result approval and re-scoring for the evaluation committee. */
+  decideForCommittee: ['admin', 'supervisor'],
+  /** POST …/sign-offs: the batch's internal quality supervisor signs off scoring. */
+  signOffScoring: ['supervisor'],
+  /** POST direct-grading ratings (R5). */
+  rateDirectGrading: ['admin', 'exam_admin', 'assessor'],
+  /** POST direct-grading signatures (R5): the assessor and the supervisor. */
+  signDirectGrading: ['assessor', 'supervisor'],
+  /** GET the result summary 评价结果汇总表 and the score-sheet and summary PDFs. */
+  readResults: ['admin', 'exam_admin', 'supervisor'],
+  /** The results and publication area: staff who read publications and objections, candidates their own results (R11). */
+  readPublication: ['admin', 'exam_admin', 'supervisor', 'candidate'],
+  /** Open and close the publication, file objections on a candidate's behalf, record the R12 submission. */
+  managePublication: ['admin', 'exam_admin'],
+  /** Decide objections for the evaluation committee (R11). */
+  decideObjections: ['admin'],
+  /** GET the certificates of a batch (R15). */
+  readCertificates: ['admin', 'hr', 'exam_admin'],
+  /** Issue, render, ledger actions, HR export, R13 data report. */
+  keepCertificates: ['admin', 'hr'],
+  /** Revoke a certificate for good (R15). */
+  revokeCertificates: ['admin'],
+  /** Build and list batch archives (R16). */
+  buildArchives: ['admin', 'exam_admin'],
+  /** Download archive zips and record destructions (R16). */
+  destroyArchives: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A capability name. */
@@ -46,10 +78,19 @@ export function hasCapability(roles: readonly string[], capability: Capability):
 }
 
 /** Navigation areas of the staff shell. */
-export type Area = 'admin' | 'bank' | 'plans' | 'proctor' | 'reports';
+export type Area = 'admin' | 'bank' | 'plans' | 'proctor' | 'scoring' | 'results' | 'certificates' | 'reports';
 
 /** The capability that opens each area. */
-export const areaCapability: Record<Area, Capability> = { admin: 'administer', bank: 'readBank', plans: 'readPlans', proctor: 'proctorRooms', reports: 'readReports' };
+export const areaCapability: Record<Area, Capability> = {
+  admin: 'administer',
+  bank: 'readBank',
+  plans: 'readPlans',
+  proctor: 'proctorRooms',
+  scoring: 'readScoreCards',
+  results: 'readPublication',
+  certificates: 'readCertificates',
+  reports: 'readReports',
+};
 
 /** Areas `roles` may open, in navigation order. */
 export function visibleAreas(roles: readonly string[]): Area[] {

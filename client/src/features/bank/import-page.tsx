@@ -10,9 +10,10 @@ import { PageHeader } from '../../components/page';
 import { ProgressBar } from '../../components/progress-bar';
 import { useFormat } from '../../i18n/use-format';
 import { useCan } from '../auth/use-session';
+import { useProgressEvents } from '../certificates/progress-events';
 import type { BankImportView, BankScopeView } from './bank-types';
 
-type Phase = { step: 'idle' } | { step: 'uploading'; fraction: number } | { step: 'parsing' } | { step: 'writing' };
+type Phase = { step: 'idle' } | { step: 'uploading'; fraction: number } | { step: 'parsing'; fraction?: number } | { step: 'writing'; fraction?: number };
 
 /**
  * Bank import (R1, R17): upload an xlsx or JSON bank, read the dry-run report (counts by type,
@@ -26,6 +27,16 @@ export function ImportPage({ scope }: { scope: BankScopeView }) {
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [status, setStatus] = useState<'draft' | 'approved'>('draft');
+  // Server progress over socket.io (`bank:import_progress`, sent to the uploading user only).
+  useProgressEvents('bank:import_progress', (message) => {
+    if (message.scopeId !== scope.id || message.total <= 0) return;
+    const fraction = message.done / message.total;
+    setPhase((current) => {
+      if (message.phase === 'parse' && (current.step === 'parsing' || current.step === 'uploading')) return { step: 'parsing', fraction };
+      if (message.phase === 'write' && current.step === 'writing') return { step: 'writing', fraction };
+      return current;
+    });
+  });
 
   const dryRun = useMutation({
     mutationFn: (upload: File) =>
@@ -75,8 +86,8 @@ export function ImportPage({ scope }: { scope: BankScopeView }) {
           </button>
         </div>
         {phase.step === 'uploading' && <ProgressBar value={phase.fraction} label={t('bank.import.uploading')} />}
-        {phase.step === 'parsing' && <ProgressBar label={t('bank.import.parsing')} />}
-        {phase.step === 'writing' && <ProgressBar label={t('bank.import.writing')} />}
+        {phase.step === 'parsing' && <ProgressBar value={phase.fraction} label={t('bank.import.parsing')} />}
+        {phase.step === 'writing' && <ProgressBar value={phase.fraction} label={t('bank.import.writing')} />}
         {dryRun.isError && <ErrorView error={dryRun.error} />}
       </form>
       {report && (
