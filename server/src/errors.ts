@@ -81,8 +81,40 @@ export class AppError extends Error {
   }
 }
 
-/** Turns any thrown value into an error body; unknown errors become a bare `internal`. */
+/** MongoDB driver errors meaning "no server answers right now" (network, selection, closed topology). */
+const unreachableDatabaseErrorNames = new Set([
+  'MongoServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+
+/**
+ * Translates a MongoDB driver error into an AppError: duplicate key (11000) → `duplicate` naming the
+ * fields, an unreachable database → `database_unavailable`. Anything else → null.
+ */
+export function translateDatabaseError(error: unknown): AppError | null {
+  const candidate = error as { name?: string; code?: number; keyValue?: Record<string, unknown> } | null;
+  if (!candidate || typeof candidate !== 'object') return null;
+  if (candidate.code === 11000) {
+    const fields = Object.keys(candidate.keyValue ?? {});
+    return new AppError('duplicate', `${fields.join(', ') || 'record'}: already exists`, { fields });
+  }
+  if (candidate.name && unreachableDatabaseErrorNames.has(candidate.name)) {
+    return new AppError('database_unavailable', 'The database is not reachable; try again shortly');
+  }
+  return null;
+}
+
+/**
+ * Turns any thrown value into an error body (HTTP answers and socket acknowledgements): AppErrors as
+ * they are, driver errors translated by {@link translateDatabaseError}, anything else a bare `internal`.
+ */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError) return error.toBody();
+  const translated = translateDatabaseError(error);
+  if (translated) return translated.toBody();
   return { error: { code: 'internal', message: 'Internal error' } };
 }

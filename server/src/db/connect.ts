@@ -142,3 +142,15 @@ export async function connectDatabase(options: {
     },
   };
 }
+
+/**
+ * Refuses work at once while the default mongoose connection is not connected (for example while
+ * the database is away mid-exam), instead of letting the driver hold the operation until it is
+ * back: the client keeps the change and retries (R10, "answers acknowledged are durable").
+ * @throws AppError `database_unavailable` when the connection is not in the connected state.
+ */
+export function assertDatabaseConnected(): void {
+  if (mongoose.connection.readyState !== mongoose.ConnectionStates.connected) {
+    throw new AppError('database_unavailable', 'The database is not reachable; try again shortly');
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError } from 'zod';
-import { AppError } from '../errors';
+import { AppError, translateDatabaseError } from '../errors';
 import type { Logger } from '../logger';
 import { toFieldIssues } from './validate';
 
@@ -23,7 +23,6 @@ function translate(error: unknown): AppError | null {
     value?: unknown;
     limit?: number;
     errors?: Record<string, { message?: string }>;
-    keyValue?: Record<string, unknown>;
   } | null;
   if (!candidate || typeof candidate !== 'object') return null;
   if (candidate.type === 'entity.parse.failed') {
@@ -42,19 +41,7 @@ function translate(error: unknown): AppError | null {
     const issues = Object.entries(candidate.errors).map(([field, detail]) => ({ field, message: detail.message ?? 'invalid' }));
     return new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, { issues });
   }
-  if (candidate.code === 11000) {
-    const fields = Object.keys(candidate.keyValue ?? {});
-    return new AppError('duplicate', `${fields.join(', ') || 'record'}: already exists`, { fields });
-  }
-  if (
-    candidate.name === 'MongoServerSelectionError' ||
-    candidate.name === 'MongoNotConnectedError' ||
-    candidate.name === 'MongoNetworkError' ||
-    candidate.name === 'MongoTopologyClosedError'
-  ) {
-    return new AppError('database_unavailable', 'The database is not reachable; try again shortly');
-  }
-  return null;
+  return translateDatabaseError(error);
 }
 
 /**

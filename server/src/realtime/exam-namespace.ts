@@ -41,6 +41,7 @@ import { submitAttempt } from '../domain/attempts/submit-attempt';
 import type { DomainEventBus } from '../domain/events';
 import type { Actor } from '../domain/identity/actor';
 import { resolveSession, sessionCookieName } from '../domain/identity/session-tokens';
+import { assertDatabaseConnected } from '../db/connect';
 import { AppError, toErrorBody } from '../errors';
 import type { Logger } from '../logger';
 import { parseInput } from '../http/validate';
@@ -159,6 +160,7 @@ export function mountExamNamespace(io: IoServer, options: ExamNamespaceOptions):
       }
       try {
         const input = parseInput(schema, payload ?? {}, event);
+        assertDatabaseConnected();
         reply({ ok: true, data: await run(input) });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, event, userId: socket.data.actor.userId }, 'exam handler failed');
