@@ -214,6 +214,23 @@ describe('createRenderPool', () => {
     await expect(closed.renderPdf({ html: '<p>x</p>' })).rejects.toMatchObject({ code: 'browser_unavailable' });
   });
 
+  it('R15: renders a first batch of certificates on a fresh pool, opening its two pages together', async () => {
+    // Regression: two fresh template pages fetching the same font files at once left one page's
+    // fonts unsettled and the render timed out.
+    const fresh = createRenderPool({ browser, maxConcurrentRenders: 2, renderTimeoutMs: 20_000 });
+    try {
+      const jobs = await Promise.all(
+        ['欧阳娜娜', '王伟', '张建平'].map(async (name, index) => ({ html: await buildCertificateHtml(certificateData(name, 40 + index)), pdfOptions: certificatePdfOptions })),
+      );
+      const pdfs = await fresh.renderPdfBatch(jobs);
+      const texts = await Promise.all(pdfs.map((pdf) => extractPdfText(pdf)));
+      expect(texts.map((text) => removeWhitespace(text).includes('张建平'))).toEqual([false, false, true]);
+      expect(fresh.getStats().pagesCreated).toBe(2);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('refuses a concurrency below 1', () => {
     expect(() => createRenderPool({ browser, maxConcurrentRenders: 0 })).toThrow(/maxConcurrentRenders/);
   });

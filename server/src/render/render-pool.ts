@@ -401,6 +401,18 @@ class ChromiumRenderPool implements RenderPool {
       const pooled = this.idlePages.pop()!;
       if (pooled.generation.isAlive && pooled.generation === this.generation && !pooled.page.isClosed()) return pooled;
     }
+    const opening = this.pageOpening.then(() => this.openPooledPage());
+    this.pageOpening = opening.catch(() => undefined);
+    return opening;
+  }
+
+  /**
+   * New pages open one at a time: two fresh template pages loading the same font files at once
+   * through request interception can leave a request unanswered, so that page's fonts never settle.
+   */
+  private pageOpening: Promise<unknown> = Promise.resolve();
+
+  private async openPooledPage(): Promise<PooledPage> {
     const generation = await this.ensureBrowser();
     const page = await generation.launched.browser.newPage();
     this.stats.pagesCreated += 1;
