@@ -9,6 +9,8 @@ export type BankImportErrorCode =
   | 'FILE_UNREADABLE'
   /** The bytes are not an xlsx workbook (not a zip, or a zip without a workbook). */
   | 'NOT_XLSX'
+  /** The workbook unpacks to more than the accepted size (zip-bomb guard). */
+  | 'FILE_TOO_LARGE'
   /** No worksheet has a header row with 试题类型, 题目内容 and 题目答案 (R1 template). */
   | 'NO_HEADER'
   /** The report holds rejected rows and the caller asked for all-or-nothing import. */

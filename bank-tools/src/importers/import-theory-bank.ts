@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TheoryItem } from '../types';
+import { assertZipExpansionWithinLimit } from './zip-expansion-limit';
 import { BankImportError } from './bank-import-error';
 import { cellText, columnLetter } from './cell-text';
 import { HEADER_SEARCH_ROWS, matchHeaderRow, type TemplateField, type TemplateHeader } from './find-header';
@@ -63,6 +64,7 @@ function assertZip(buffer: Buffer, fileName: string): void {
  */
 export async function loadWorkbook(buffer: Buffer, fileName: string): Promise<ExcelJS.Workbook> {
   assertZip(buffer, fileName);
+  await assertZipExpansionWithinLimit(buffer, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);

@@ -15,6 +15,8 @@
  * as numbers are refused: an 18-digit number does not fit a spreadsheet number without losing digits.
  */
 import ExcelJS from 'exceljs';
+import { assertZipExpansionWithinLimit } from '@skillcert/bank-tools/importers/zip-expansion-limit';
+import { translateBankToolErrors } from '../bank/bank-tool-errors';
 import { z } from 'zod';
 import type { Level } from '@skillcert/bank-tools/types';
 import { AppError } from '../../errors';
@@ -354,8 +356,9 @@ function findHeader(sheet: ExcelJS.Worksheet): HeaderMatch | undefined {
 
 async function loadWorkbook(data: Buffer | Uint8Array | ArrayBuffer, file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
+  const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+  await translateBankToolErrors(() => assertZipExpansionWithinLimit(buffer, file), 'roster');
   try {
-    const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
     // exceljs declares its own `Buffer extends ArrayBuffer`, which Node's generic Buffer does not satisfy.
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
