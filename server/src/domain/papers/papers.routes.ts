@@ -8,7 +8,6 @@ import type { AppContext } from '../../http/context';
 import { requireActor } from '../../http/request-actor';
 import type { RouteRegistry } from '../../http/route-registry';
 import { parseInput } from '../../http/validate';
-import type { RenderPool } from '../../render/render-pool';
 import { bankReaderRoles, bankRoles } from '../bank/bank-access';
 import { sendAttachment } from '../bank/send-attachment';
 import { assemblePaperLibrary } from './assemble-paper-library';

@@ -15,7 +15,6 @@ import type { AppContext } from '../../http/context';
 import { requireActor } from '../../http/request-actor';
 import type { RouteRegistry } from '../../http/route-registry';
 import { parseInput } from '../../http/validate';
-import type { RenderPool } from '../../render/render-pool';
 import { sendAttachment } from '../bank/send-attachment';
 import { getSharedRenderPool } from '../../render/shared-render-pool';
 import { listBatchAdmissionTickets, listMyAdmissionTickets } from './admission-ticket-views';
