@@ -28,6 +28,8 @@ export const capabilityRoles = {
   readPlans: ['admin', 'exam_admin', 'supervisor'],
   /** Batch wizard, announcements, roster, admission tickets. */
   planBatches: ['admin', 'exam_admin'],
+  /** POST /api/exam/batches/:batchId/sessions/:sessionId/open (the room's staff open a theory session). */
+  openSessions: ['exam_admin', 'proctor'],
   /** The proctor console (/proctor namespace): room proctors, supervisors and exam administrators observe. */
   proctorRooms: ['admin', 'exam_admin', 'proctor', 'supervisor'],
   /** GET /api/reports/batches: item analysis, paper statistics, pass rates and R20 indicators. */
