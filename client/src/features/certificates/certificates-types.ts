@@ -1,92 +1,21 @@
 /**
- * JSON shapes of the certificate and archive routes (R13-R16) as the client reads them (mirrors
- * server/src/domain/certificates/certificate.presenter.ts, issue-certificates.ts, verify-certificate.ts
- * and archive/archive.routes.ts).
+ * JSON shapes of the certificate and archive routes (R13-R16) as the client reads them: the
+ * server's own view types (certificate.presenter.ts, issue-certificates.ts, verify-certificate.ts),
+ * imported as types only so no server code reaches the bundle.
  */
 
-/** A certificate as answered to staff (and to its holder). */
-export interface CertificateView {
-  id: string;
-  batchId: string;
-  resultId: string;
-  candidateId: string;
-  number: string;
-  serial: number;
-  issueYear: number;
-  level: number;
-  levelName: string;
-  candidateName: string;
-  idType: string;
-  idTypeName: string;
-  idNumber: string;
-  department?: string;
-  occupationCode: string;
-  occupationName: string;
-  workTypeName: string;
-  assessmentDate: string;
-  issueDate: string;
-  firstIssueDate: string;
-  organisationName: string;
-  issueVersion: number;
-  status: 'issued' | 'revoked';
-  revokedAt?: string;
-  revokedReason?: string;
-  printedCount: number;
-  versions: { issueVersion: number; issueDate: string; issuedAt: string; withdrawnAt?: string; withdrawnReason?: string }[];
-}
+export type { CertificateLedgerEntryView, CertificateView } from '@skillcert/server/domain/certificates/certificate.presenter';
+export type { BatchIssueSummary } from '@skillcert/server/domain/certificates/issue-certificates';
+export type { CertificateVerificationView, VerificationStatus } from '@skillcert/server/domain/certificates/verify-certificate';
+import type { RetentionKind } from '@skillcert/server/domain/archive/retention';
 
-/** A ledger entry 证书台账 (R15). */
-export interface CertificateLedgerEntryView {
-  id: string;
-  certificateId: string;
-  number: string;
-  issueVersion: number;
-  action: string;
-  reason: string;
-  copies?: number;
-  at: string;
-  byName: string;
-  auditSeq: number;
-}
+export type { RetentionKind } from '@skillcert/server/domain/archive/retention';
 
-/** POST /api/batches/:batchId/certificates answer. */
-export interface BatchIssueSummary {
-  batchId: string;
-  issued: { certificateId: string; resultId: string; number: string }[];
-  alreadyIssuedCount: number;
-  notPassedCount: number;
-}
-
-/** Public verification status (R15). */
-export type VerificationStatus = 'valid' | 'revoked' | 'replaced' | 'not_verifiable';
-
-/** GET /api/verify/:number?t= answer. */
-export interface CertificateVerificationView {
-  status: VerificationStatus;
-  message: string;
-  certificate?: {
-    number: string;
-    maskedName: string;
-    idTypeName: string;
-    maskedIdNumber: string;
-    occupationCode: string;
-    occupationName: string;
-    workTypeName: string;
-    level: number;
-    levelName: string;
-    organisationName: string;
-    issueDate: string;
-    issueVersion: number;
-    currentIssueVersion: number;
-    revokedOn?: string;
-    withdrawnOn?: string;
-  };
-}
-
-/** Retention kinds of the archive (R16). */
-export type RetentionKind = 'paper' | 'electronic' | 'video';
-
-/** An archive build as answered (R16). */
+/**
+ * An archive build as answered (R16). Client-side: the server's `presentArchive` spreads the
+ * stored file and paper records, whose inferred type still carries `Date` fields that JSON
+ * delivers as ISO strings.
+ */
 export interface ArchiveView {
   id: string;
   batchId: string;

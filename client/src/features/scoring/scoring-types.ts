@@ -1,55 +1,28 @@
 /**
- * JSON shapes of /api/scoring as the client reads them (mirrors server/src/domain/scoring:
- * scoring.contracts.ts views, get-result-summary.ts, direct-grading-access.ts). Points are points,
+ * JSON shapes of /api/scoring as the client reads them: the server's own view types
+ * (server/src/domain/scoring: scoring.contracts.ts views, get-result-summary.ts,
+ * direct-grading-access.ts), imported as types only so no server code reaches the bundle. Points are points,
  * weights of results are fractions 0..1, weights on the direct-grading form are percent 0..100 (R5).
  */
 
-/** Components scored on score cards 评分表. */
-export type CardComponent = 'practical' | 'review';
+import type { ScoreCardView as ServerScoreCardView } from '@skillcert/server/contracts';
+import type { DirectGradingSignatory } from '@skillcert/server/domain/scoring/direct-grading';
 
-/** Result component keys (R4, R5). */
-export type ResultComponentKey = 'theory' | 'practical' | 'review' | 'direct_grading';
+export type { CardComponent, ResultComponentKey, ResultView, ScoreEntryView } from '@skillcert/server/contracts';
+export type { SubmitCardScoreRequestBody as SubmitCardScoreRequest } from '@skillcert/server/contracts';
+export type { ResultSummary, ResultSummaryRow } from '@skillcert/server/domain/scoring/get-result-summary';
+export type { ComputedResults } from '@skillcert/server/domain/scoring/compute-results';
+export type { ApprovedResults } from '@skillcert/server/domain/scoring/approve-results';
+export type { PreparedScoreCards } from '@skillcert/server/domain/scoring/prepare-score-cards';
+export type { DirectGradingSignatory } from '@skillcert/server/domain/scoring/direct-grading';
 
-/** One practical criterion as printed on the card. */
-export interface CardCriterion {
-  criterion: string;
-  maxPoints: number;
-  deductionRule: string;
-}
+/** One practical task of a card, with its criteria and veto items 否决项. */
+export type CardTask = NonNullable<ServerScoreCardView['tasks']>[number];
 
-/** One practical task of a card. */
-export interface CardTask {
-  itemId: string;
-  version: number;
-  title: string;
-  task: string;
-  maxPoints: number;
-  criteria: CardCriterion[];
-  /** Veto items 否决项: any one observed fails the practical assessment. */
-  vetoItems: string[];
-}
-
-/** One assessor's entry as the viewer may see it. */
-export interface ScoreEntryView {
-  assessorId: string;
-  assessorName: string;
-  stage: 'independent' | 'arbitration';
-  totalPoints: number;
-  isVetoed: boolean;
-  tasks?: Array<{
-    title: string;
-    totalPoints: number;
-    maxPoints: number;
-    isVetoed: boolean;
-    vetoItemsObserved: string[];
-    byCriterion: Array<{ criterion: string; maxPoints: number; deductedPoints: number; points: number }>;
-  }>;
-  criterionPoints?: Array<{ code: string; name: string; points: number; maxPoints: number }>;
-  comment?: string;
-  submittedAt: string;
-}
-
-/** Reconciliation of the entries (R6), shown once every required score is in. */
+/**
+ * Reconciliation of the entries (R6), shown once every required score is in. Client-side: the
+ * server declares `ScoreCardView.reconciliation` as `unknown`; this is the shape the page reads.
+ */
 export interface Reconciliation {
   status: 'pending' | 'final' | 'needs_arbitration' | 'needs_committee';
   method?: string;
@@ -59,112 +32,11 @@ export interface Reconciliation {
   finalPoints?: number;
 }
 
-/** A score card as the viewer may see it (R6: no other assessor's score before all required are in). */
-export interface ScoreCardView {
-  id: string;
-  component: CardComponent;
-  batchId: string;
-  registrationId: string;
-  candidateId: string;
-  candidateName: string;
-  admissionTicketNumber: string;
-  level: number;
-  paperId?: string;
-  paperCode?: string;
-  tasks?: CardTask[];
-  reviewCriteria?: Array<{ code: string; name: string; maxPoints: number }>;
-  maxPoints: number;
-  requiredScoreCount: number;
-  status: 'open' | 'needs_arbitration' | 'needs_committee' | 'final';
-  scoredCount: number;
-  areScoresVisible: boolean;
-  entries: ScoreEntryView[];
-  myEntry: ScoreEntryView | null;
-  canScore: boolean;
-  reconciliation?: Reconciliation;
-  committeeDecision?: { finalPoints: number; isVetoed: boolean; decisionReference: string; decidedBy: string; decidedAt: string };
-  finalPoints: number | null;
-  isVetoed: boolean | null;
-}
+/** A score card as the viewer may see it (R6), with `reconciliation` typed for the page. */
+export type ScoreCardView = Omit<ServerScoreCardView, 'reconciliation'> & { reconciliation?: Reconciliation };
 
-/** POST /api/scoring/score-cards/:cardId/scores body. */
-export interface SubmitCardScoreRequest {
-  tasks?: Array<{ deductions: Array<{ criterionIndex: number; deductedPoints: number[] }>; vetoItemsObserved: string[] }>;
-  criterionPoints?: Array<{ code: string; points: number }>;
-  comment?: string;
-}
-
-/** A computed result. */
-export interface ResultView {
-  id: string;
-  batchId: string;
-  registrationId: string;
-  candidateId: string;
-  scopeId: string;
-  level: number;
-  mode: 'grading' | 'promotion';
-  components: Array<{ key: ResultComponentKey; score: number; weight: number; passMark: number; isPass: boolean }>;
-  totalScore: number;
-  isPass: boolean;
-  status: 'computed' | 'approved' | 'published' | 'locked';
-  approvedAt?: string;
-  assessmentDate: string;
-  revisions: Array<{ at: string; by: string; reason: string; previous: { totalScore: number; isPass: boolean }; changes?: Array<{ component: ResultComponentKey; score: number }> }>;
-}
-
-/** One row of the result summary 评价结果汇总表. */
-export interface ResultSummaryRow {
-  index: number;
-  registrationId: string;
-  resultId: string | null;
-  admissionTicketNumber: string;
-  candidateName: string;
-  idNumber: string;
-  department: string;
-  occupation: string;
-  level: number;
-  levelName: string;
-  scores: Record<ResultComponentKey, number | null>;
-  totalScore: number | null;
-  isPass: boolean | null;
-  status: ResultView['status'] | 'pending';
-  revisionCount: number;
-}
-
-/** GET /api/scoring/batches/:batchId/results. */
-export interface ResultSummary {
-  organisationName: string;
-  batch: { id: string; code: string; name: string; mode: 'grading' | 'promotion'; status: string };
-  scopes: Array<{ occupationCode: string; occupationName: string; workType: string; level: number; weights: { theory: number; practical: number; review?: number } }>;
-  rows: ResultSummaryRow[];
-  counts: { registered: number; withResult: number; passed: number; failed: number; pending: number; passRate: number };
-  approval: { approvedAt: string; approvedBy: string } | null;
-  signOffs: Array<{ component: CardComponent; signerName: string; signedAt: string }>;
-  generatedAt: string;
-}
-
-/** POST …/results/compute answer. */
-export interface ComputedResults {
-  computedCount: number;
-  unchanged: Array<{ registrationId: string; status: string }>;
-  incomplete: Array<{ registrationId: string; admissionTicketNumber: string; candidateName: string; missing: ResultComponentKey[] }>;
-  results: ResultView[];
-}
-
-/** POST …/results/approve answer. */
-export interface ApprovedResults {
-  batchId: string;
-  approvedCount: number;
-  approvedAt: string;
-  approvedBy: string;
-}
-
-/** POST …/score-cards answer. */
-export interface PreparedScoreCards {
-  component: CardComponent;
-  createdCount: number;
-  cardCount: number;
-}
+// Runtime constants stay client-side: `import type` cannot bring values, and importing the
+// server's direct-grading.ts as a value would put server code into the bundle.
 
 /** The four raters of the direct-grading form (R5), in column order. */
 export const directGradingRaters = ['team_leader', 'workshop_head', 'competent_department', 'hr_department'] as const;
@@ -176,6 +48,9 @@ export const directGradingSectionKeys = ['professional_ethics', 'core_abilities'
 export type DirectGradingSectionKey = (typeof directGradingSectionKeys)[number];
 /** Points of each section (R5). */
 export const directGradingSectionMaxPoints: Record<DirectGradingSectionKey, number> = { professional_ethics: 10, core_abilities: 10, occupational_abilities: 80 };
+
+// The direct-grading form types stay client-side: the page edits forms and ratings in mutable
+// state, while the server declares them readonly; `DirectGradingView.result` is the subset read.
 
 /** One row of the form. */
 export interface DirectGradingCriterion {
@@ -194,15 +69,6 @@ export interface DirectGradingSection {
 
 /** Scores per criterion code, per rater, in points. */
 export type DirectGradingRatings = Record<string, Partial<Record<DirectGradingRater, number>>>;
-
-/** Signatories of table 3 (R5). */
-export type DirectGradingSignatory =
-  | 'team_leader'
-  | 'workshop_head'
-  | 'competent_department_head'
-  | 'hr_department_head'
-  | 'assessor'
-  | 'internal_quality_supervisor';
 
 /** GET /api/scoring/registrations/:registrationId/direct-grading. */
 export interface DirectGradingView {

@@ -110,6 +110,8 @@ export const submitCardScoreRequestSchema = z
     path: ['tasks'],
   });
 export type SubmitCardScoreRequest = z.infer<typeof submitCardScoreRequestSchema>;
+/** The body a client sends to POST …/score-cards/:cardId/scores (before zod defaults). */
+export type SubmitCardScoreRequestBody = z.input<typeof submitCardScoreRequestSchema>;
 
 /** POST /api/scoring/score-cards/:cardId/committee-decision (evaluation committee 评价工作委员会). */
 export const committeeDecisionRequestSchema = z
