@@ -16,7 +16,7 @@
  */
 import ExcelJS from 'exceljs';
 import { assertZipExpansionWithinLimit } from '@skillcert/bank-tools/importers/zip-expansion-limit';
-import { translateBankToolErrors } from '../bank/bank-tool-errors';
+import { isBankImportError } from '@skillcert/bank-tools/importers/bank-import-error';
 import { z } from 'zod';
 import type { Level } from '@skillcert/bank-tools/types';
 import { AppError } from '../../errors';
@@ -357,7 +357,14 @@ function findHeader(sheet: ExcelJS.Worksheet): HeaderMatch | undefined {
 async function loadWorkbook(data: Buffer | Uint8Array | ArrayBuffer, file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-  await translateBankToolErrors(() => assertZipExpansionWithinLimit(buffer, file), 'roster');
+  try {
+    await assertZipExpansionWithinLimit(buffer, file);
+  } catch (error) {
+    // Only the size refusal is reported from here; an unreadable file is reported by exceljs below.
+    if (isBankImportError(error) && error.code === 'FILE_TOO_LARGE') {
+      throw new AppError('validation_failed', `roster: ${error.message}`, { reason: error.code, file });
+    }
+  }
   try {
     // exceljs declares its own `Buffer extends ArrayBuffer`, which Node's generic Buffer does not satisfy.
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
