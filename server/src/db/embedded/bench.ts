@@ -42,8 +42,10 @@ export interface EmbeddedStoreBenchmarkResult {
   baselineP50Ms: number;
   baselineP99Ms: number;
   baselineThroughputPerSecond: number;
-  /** Bytes of one attempt document (what each write journals). */
+  /** Bytes of one attempt document. */
   documentBytes: number;
+  /** Mean journal bytes per measured write (a field-level patch, framing included). */
+  journalBytesPerWrite: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -107,6 +109,7 @@ export async function runEmbeddedStoreBenchmark(options: EmbeddedStoreBenchmarkO
     await Promise.all(docs.slice(0, 50).map((d, i) => attempts.updateOne({ _id: d._id as ObjectId }, { $set: { [`answers.q${i % answers}.value`]: 'B' } })));
 
     const fsyncsBefore = store.stats().fsyncCount;
+    const bytesBefore = store.stats().bytesAppended;
     const latencies: number[] = [];
     const pending: Promise<void>[] = [];
     const started = performance.now();
@@ -125,9 +128,11 @@ export async function runEmbeddedStoreBenchmark(options: EmbeddedStoreBenchmarkO
     await Promise.all(pending);
     const elapsedMs = performance.now() - started;
     const fsyncs = store.stats().fsyncCount - fsyncsBefore;
+    const journalBytesPerWrite = (store.stats().bytesAppended - bytesBefore) / latencies.length;
     latencies.sort((a, b) => a - b);
 
-    const baseline = await runBaseline(join(workDir, 'baseline.log'), count, rate, documentBytes + 64);
+    // The baseline appends records of the same size as the store's, one fdatasync each.
+    const baseline = await runBaseline(join(workDir, 'baseline.log'), count, rate, Math.round(journalBytesPerWrite));
     return {
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
@@ -139,6 +144,7 @@ export async function runEmbeddedStoreBenchmark(options: EmbeddedStoreBenchmarkO
       baselineP99Ms: baseline.p99Ms,
       baselineThroughputPerSecond: baseline.throughputPerSecond,
       documentBytes,
+      journalBytesPerWrite,
     };
   } finally {
     await client.close();

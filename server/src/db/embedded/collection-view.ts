@@ -6,7 +6,7 @@
 import { UUID } from 'bson';
 import { valueKey, type Doc } from './bson-values';
 import { CommandError, ErrorCode } from './command-error';
-import { encodeOp, type EncodedOp } from './durable-log';
+import { encodeOp, encodeUpdate, type EncodedOp } from './durable-log';
 import type { CompiledFilter } from './query-engine';
 import { duplicateKeyError, ID_INDEX_SPEC, idKeyOf, type IndexState, type StoreOp, type StoreState } from './storage';
 
@@ -107,7 +107,9 @@ export class CommittedView implements CollectionView {
 
   replace(_oldDoc: Doc, newDoc: Doc): Doc {
     const coll = this.state.getCollection(this.ns)!;
-    const encoded = encodeOp({ o: 'u', ns: this.ns, d: newDoc });
+    // The journal patch is relative to the version stored now, which is what a replay will hold.
+    const current = coll.docs.get(idKeyOf(newDoc._id));
+    const encoded = current ? encodeUpdate(this.ns, current, newDoc) : encodeOp({ o: 'u', ns: this.ns, d: newDoc });
     const stored = (encoded.op as { d: Doc }).d;
     coll.checkIndexable(stored);
     coll.checkUnique(stored, idKeyOf(stored._id), false);
@@ -261,8 +263,8 @@ export function commitOverlay(state: StoreState, txn: Transaction): EncodedOp[] 
   const applied: StoreOp[] = [];
   const undo: StoreOp[] = [];
   const encodedOps: EncodedOp[] = [];
-  const run = (op: StoreOp, inverse: StoreOp): void => {
-    const encoded = encodeOp(op);
+  const run = (op: StoreOp, inverse: StoreOp, before?: Doc): void => {
+    const encoded = op.o === 'u' && before ? encodeUpdate(op.ns, before, op.d) : encodeOp(op);
     state.applyOp(encoded.op);
     applied.push(encoded.op);
     undo.push(inverse);
@@ -288,7 +290,7 @@ export function commitOverlay(state: StoreState, txn: Transaction): EncodedOp[] 
           } catch {
             throw writeConflict();
           }
-          run({ o: 'u', ns, d: entry.cur }, { o: 'u', ns, d: entry.base });
+          run({ o: 'u', ns, d: entry.cur }, { o: 'u', ns, d: entry.base }, entry.base);
         } else {
           try {
             coll.checkUnique(entry.cur, key, true);

@@ -10,14 +10,17 @@
  *
  * Frame: u32le payload length, u32le crc32(payload), payload.
  * Journal payload: BSON {s: seq, n: opCount}, then per op a BSON meta document and, for
- * inserts/updates, the document's BSON (BSON documents are self-delimiting).
+ * inserts/updates, the document's BSON (BSON documents are self-delimiting). Updates that a
+ * field-level patch can express are journaled as one meta document
+ * `{o: 'p', ns, id, s: [{p: [field, …], v}], x: [[field, …]]}` instead (document-patch.ts).
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, existsSync, ftruncateSync } from 'node:fs';
 import { open, type FileHandle, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { Binary, deserialize, serialize, type Document } from 'bson';
-import { isCanonical, type Doc } from './bson-values';
+import { Binary, calculateObjectSize, deserialize, serialize, type Document } from 'bson';
+import { isCanonical, valueKey, type Doc } from './bson-values';
+import { diffDocuments } from './document-patch';
 import { CommandError, ErrorCode } from './command-error';
 import { CollectionState, IndexState, StoreState, type IndexSpec, type StoreOp } from './storage';
 
@@ -59,6 +62,25 @@ export function encodeOp(op: StoreOp): EncodedOp {
     return { op: { o: op.o, ns: op.ns, d: normalized }, bytes: [meta, docBytes] };
   }
   return { op, bytes: [Buffer.from(serialize(op as unknown as Document, SERIALIZE_OPTIONS))] };
+}
+
+/**
+ * Encodes an update of one document for the journal: a field-level patch (op `p`) when the change
+ * can be expressed as one and every changed value is already in canonical form, else the whole
+ * new document (op `u`, via {@link encodeOp}). Either way the in-memory op is `u` with the new
+ * document, so memory and a replay hold equal documents. `before` must be the stored version the
+ * update was applied to (documents are immutable; the caller must not mutate either later).
+ * Throws CommandError 10334 for documents over 16 MiB.
+ */
+export function encodeUpdate(ns: string, before: Doc, after: Doc): EncodedOp {
+  const patch = valueKey(before._id) === valueKey(after._id) ? diffDocuments(before, after) : null;
+  if (!patch || !patch.set.every(({ value }) => isCanonical(value))) return encodeOp({ o: 'u', ns, d: after });
+  const size = calculateObjectSize(after, SERIALIZE_OPTIONS);
+  if (size > MAX_BSON_OBJECT_SIZE) {
+    throw new CommandError(ErrorCode.BSONObjectTooLarge, `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`);
+  }
+  const record = { o: 'p', ns, id: after._id, s: patch.set.map(({ path, value }) => ({ p: path, v: value })), x: patch.unset };
+  return { op: { o: 'u', ns, d: after }, bytes: [Buffer.from(serialize(record, SERIALIZE_OPTIONS))] };
 }
 
 function readBson(buf: Buffer, offset: number): { doc: Doc; end: number } {
@@ -234,6 +256,8 @@ export interface DurableLogStats {
   fsyncCount: number;
   recordsWritten: number;
   journalBytes: number;
+  /** Journal bytes appended since the store opened (framing included; not reset by compaction). */
+  bytesAppended: number;
   snapshotsWritten: number;
 }
 
@@ -252,7 +276,7 @@ export class DurableLog {
   private failure?: Error;
   private isClosed = false;
   private readonly compactAfterBytes: number;
-  readonly stats: DurableLogStats = { lastSeq: 0, fsyncCount: 0, recordsWritten: 0, journalBytes: 0, snapshotsWritten: 0 };
+  readonly stats: DurableLogStats = { lastSeq: 0, fsyncCount: 0, recordsWritten: 0, journalBytes: 0, bytesAppended: 0, snapshotsWritten: 0 };
 
   private constructor(
     readonly dataDir: string,
@@ -436,7 +460,9 @@ export class DurableLog {
     const promise = new Promise<void>((resolveItem, rejectItem) => {
       this.queue.push({ kind: 'record', parts, seq, resolve: resolveItem, reject: rejectItem });
     });
-    this.journalBytes += 16 + parts.reduce((n, p) => n + p.length, 0);
+    const recordBytes = 16 + parts.reduce((n, p) => n + p.length, 0);
+    this.journalBytes += recordBytes;
+    this.stats.bytesAppended += recordBytes;
     this.stats.journalBytes = this.journalBytes;
     this.kick();
     if (this.journalBytes > this.compactAfterBytes && !this.isCompacting) this.startCompaction();

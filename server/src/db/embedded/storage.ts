@@ -12,6 +12,7 @@ import { pathValues, valueKey, getPath, type Doc, isPlainObject } from './bson-v
 import { CommandError, ErrorCode } from './command-error';
 import { compileFilter, type CompiledFilter } from './query-engine';
 import { formatValue } from './bson-values';
+import { applyPatch } from './document-patch';
 
 /** An index as listIndexes reports it. */
 export interface IndexSpec {
@@ -25,10 +26,14 @@ export interface IndexSpec {
   [option: string]: unknown;
 }
 
-/** One journal/replay operation. Updates carry the full new document. */
+/**
+ * One journal/replay operation. Updates carry the full new document (`u`) or, in the journal
+ * only, the changed fields of the document with `_id` `id` (`p`, see document-patch.ts).
+ */
 export type StoreOp =
   | { o: 'i'; ns: string; d: Doc }
   | { o: 'u'; ns: string; d: Doc }
+  | { o: 'p'; ns: string; id: unknown; s: Array<{ p: string[]; v: unknown }>; x: string[][] }
   | { o: 'd'; ns: string; id: unknown }
   | { o: 'cc'; ns: string; opts: Doc; uuid?: Binary }
   | { o: 'dc'; ns: string }
@@ -343,6 +348,13 @@ export class StoreState {
         const c = this.requireCollection(op.ns);
         if (op.o === 'i') c.insertDoc(op.d);
         else c.replaceDoc(op.d);
+        return;
+      }
+      case 'p': {
+        const c = this.requireCollection(op.ns);
+        const current = c.docs.get(idKeyOf(op.id));
+        if (!current) throw new Error(`journal patch of a missing document ${valueKey(op.id)} in ${op.ns}`);
+        c.replaceDoc(applyPatch(current, { set: op.s.map((entry) => ({ path: entry.p, value: entry.v })), unset: op.x }));
         return;
       }
       case 'd':
