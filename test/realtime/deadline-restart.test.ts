@@ -1,12 +1,15 @@
 /**
  * Auto-submit at the deadline (R10 server-authoritative timer): by the sweep while the candidate is
  * connected, and after a server restart when the deadline passed while the server was down.
+ * Audit outbox (R10, R17): a submission's audit entry that a stopped process left in the attempt is
+ * appended once after a restart, never twice.
  */
 import { randomBytes } from 'node:crypto';
 import { MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examEvents, type AttemptState, type SubmitResult } from '@skillcert/server/contracts/exam-room';
 import { startTestDatabase, type TestDatabase } from '@skillcert/server/db/test-database';
+import { toPendingAudit } from '@skillcert/server/domain/attempts/attempt-audit-outbox';
 import { AttemptModel, type AttemptRecord } from '@skillcert/server/domain/attempts/attempt.model';
 import { AuditEntryModel } from '@skillcert/server/domain/audit/audit-entry.model';
 import { createExamFixture, type ExamFixture } from '../helpers/exam-fixture';
@@ -44,7 +47,7 @@ async function waitForStatus(attemptId: string, status: string, timeoutMs = 15_0
 beforeAll(async () => {
   database = await startTestDatabase();
   app = await startExamTestServer({ database, sessionSecret, examRoom: { sweepIntervalMs: 60_000 } });
-  fixture = await createExamFixture({ candidateCount: 3 });
+  fixture = await createExamFixture({ candidateCount: 5 });
 });
 
 afterAll(async () => {
@@ -108,5 +111,63 @@ describe('submitAttemptAtDeadline', () => {
     clients.push(back);
     const joined = await back.call<{ attempt: AttemptState }>(examEvents.join);
     expect(joined.attempt).toMatchObject({ status: 'submitted', submitReason: 'deadline', remainingMs: 0 });
+  });
+
+  it('R10/R17: a submission writes its audit entry through the outbox and leaves nothing pending', async () => {
+    const { client, state } = await startCandidate(3);
+    await client.call(examEvents.answer, { slot: 1, response: [0], seq: 1 });
+    await client.call(examEvents.submit);
+    const stored = await AttemptModel.findById(state.attemptId).lean<AttemptRecord>();
+    expect(stored?.status).toBe('submitted');
+    expect(stored?.pendingAudit).toBeUndefined();
+    const entries = await AuditEntryModel.find({ 'target.id': state.attemptId, action: 'attempt.submitted' }).lean();
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0].payloadJson)).toMatchObject({ reason: 'candidate', answeredCount: 1 });
+    expect(JSON.parse(entries[0].payloadJson)).not.toHaveProperty('appendedLate');
+  });
+
+  it('R10/R17: an audit entry a killed process left behind is appended once after a restart, and never twice', async () => {
+    const { client, state } = await startCandidate(4);
+    await client.call(examEvents.answer, { slot: 1, response: [1], seq: 1 });
+    await client.call(examEvents.answer, { slot: 2, response: [0], seq: 2 });
+    client.close();
+    const attempt = await AttemptModel.findById(state.attemptId).lean<AttemptRecord>();
+    await app!.stop();
+    app = undefined;
+    // What a process killed between the submitting update and the audit append leaves: the attempt
+    // submitted with its entry still in the outbox, and no entry in the log.
+    const submittedAt = new Date(Date.now() - 120_000);
+    const pendingAudit = toPendingAudit({
+      action: 'attempt.submitted',
+      at: submittedAt,
+      actor: { userId: String(attempt!.candidateId), organisationId: String(attempt!.organisationId), name: 'candidate', roles: ['candidate'] },
+      organisationId: String(attempt!.organisationId),
+      target: { kind: 'attempt', id: state.attemptId, label: `candidate ${String(attempt!.candidateId)}` },
+      payload: { reason: 'candidate', submittedAt: submittedAt.toISOString() },
+    });
+    const direct = new MongoClient(database.uri);
+    try {
+      const db = direct.db();
+      await db.collection('attempts').updateOne({ _id: new ObjectId(state.attemptId) }, { $set: { status: 'submitted', submittedAt, submitReason: 'candidate', pendingAudit } });
+      expect(await db.collection('audit_entries').countDocuments({ 'target.id': state.attemptId, action: 'attempt.submitted' })).toBe(0);
+    } finally {
+      await direct.close();
+    }
+
+    app = await startExamTestServer({ database, sessionSecret, examRoom: { sweepIntervalMs: 60_000 } });
+    const until = Date.now() + 15_000;
+    while ((await AttemptModel.exists({ _id: state.attemptId, pendingAudit: { $exists: true } })) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const entries = await AuditEntryModel.find({ 'target.id': state.attemptId, action: 'attempt.submitted' }).lean();
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0].payloadJson)).toMatchObject({ reason: 'candidate', answeredCount: 2, totalCount: attempt!.form.totalCount, appendedLate: true });
+    expect((await AttemptModel.findById(state.attemptId).lean<AttemptRecord>())?.pendingAudit).toBeUndefined();
+
+    // Killed after the append but before the outbox was cleared: the entry is not appended again.
+    await AttemptModel.updateOne({ _id: state.attemptId }, { $set: { pendingAudit } });
+    await app.examRoom.scheduler.sweep();
+    expect(await AuditEntryModel.countDocuments({ 'target.id': state.attemptId, action: 'attempt.submitted' })).toBe(1);
+    expect((await AttemptModel.findById(state.attemptId).lean<AttemptRecord>())?.pendingAudit).toBeUndefined();
   });
 });

@@ -103,12 +103,33 @@ export interface AttemptRecord {
   submittedAt?: Date;
   submitReason?: SubmitReason;
   submittedBy?: Types.ObjectId | null;
+  /**
+   * Audit outbox: the audit entry of the last state change, written in the SAME update as the
+   * change and removed once appended to the audit log. Left behind only when the process died in
+   * between; `reconcilePendingAttemptAudits` appends it then (R10, R17).
+   */
+  pendingAudit?: PendingAttemptAudit | null;
   /** Increases with every status, deadline or connection change. */
   stateVersion: number;
   /** Increases with every stored answer. */
   answersVersion: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** An audit entry waiting in the attempt document (see `pendingAudit`). */
+export interface PendingAttemptAudit {
+  /** `attempt.submitted`; the (action, attempt) pair identifies the entry. */
+  action: string;
+  /** When the change was written. */
+  at: Date;
+  actor: { userId: string | null; organisationId: string | null; name: string; roles: string[] };
+  organisationId: string;
+  target: { kind: string; id: string; label: string };
+  /** The entry's payload, as JSON. */
+  payloadJson: string;
+  /** Set while a reconciling process appends the entry. */
+  claimedUntil?: Date;
 }
 
 const connectionSchema = {
@@ -200,6 +221,7 @@ const attemptSchema = new Schema<AttemptRecord>(
     submittedAt: { type: Date },
     submitReason: { type: String, enum: ['candidate', 'deadline', 'proctor'] },
     submittedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    pendingAudit: { type: Schema.Types.Mixed, default: undefined },
     stateVersion: { type: Number, required: true, default: 0 },
     answersVersion: { type: Number, required: true, default: 0 },
   },
@@ -210,6 +232,7 @@ attemptSchema.index({ sessionId: 1, registrationId: 1 }, { unique: true });
 attemptSchema.index({ candidateId: 1, status: 1 });
 attemptSchema.index({ status: 1, deadlineAt: 1 });
 attemptSchema.index({ batchId: 1, roomId: 1 });
+attemptSchema.index({ 'pendingAudit.at': 1 }, { sparse: true });
 
 /** Attempt model (collection `attempts`). */
 export const AttemptModel: Model<AttemptRecord> =

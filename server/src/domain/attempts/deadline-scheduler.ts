@@ -4,11 +4,13 @@
  * `attempt.started`/`resumed`/`extended` events of this process re-arm timers, `paused`/`submitted`
  * disarm them, and a periodic sweep submits whatever is overdue (attempts changed by another
  * process, timers lost). `submitAttemptAtDeadline` is a conditional update, so several processes
- * sweeping the same database submit each attempt once.
+ * sweeping the same database submit each attempt once. Each sweep also appends audit entries that
+ * a stopped process left in attempts' outbox (attempt-audit-outbox.ts).
  */
 import type { Logger } from '../../logger';
 import { domainEvents, type DomainEventBus } from '../events';
 import { AttemptModel } from './attempt.model';
+import { reconcilePendingAttemptAudits } from './attempt-audit-outbox';
 import { submitAttemptAtDeadline } from './submit-attempt';
 
 /** Default period of the overdue sweep, in milliseconds. */
@@ -91,6 +93,12 @@ export async function startDeadlineScheduler(options: { logger: Logger; sweepInt
         }
       } catch (error) {
         logger.error({ err: error }, 'deadline sweep failed');
+      }
+      try {
+        const appended = await reconcilePendingAttemptAudits();
+        if (appended > 0) logger.warn({ appended }, 'audit entries left behind by a stopped process were appended');
+      } catch (error) {
+        logger.error({ err: error }, 'audit outbox reconciliation failed; the next sweep retries');
       } finally {
         sweeping = null;
       }
@@ -113,6 +121,7 @@ export async function startDeadlineScheduler(options: { logger: Logger; sweepInt
   const running = await AttemptModel.find({ status: 'in_progress' }, { _id: 1, deadlineAt: 1 }).lean();
   for (const attempt of running) if (attempt.deadlineAt) arm(String(attempt._id), new Date(attempt.deadlineAt).getTime());
   logger.info({ scheduled: timers.size }, 'deadline scheduler started');
+  void sweep();
 
   const interval = setInterval(() => void sweep(), options.sweepIntervalMs ?? defaultSweepIntervalMs);
   interval.unref();

@@ -6,7 +6,8 @@
  */
 import type { SubmitResult } from '../../contracts/exam-room';
 import { AppError } from '../../errors';
-import { recordAudit, systemActor, type AuditActor } from '../audit/record-audit';
+import { systemActor, type AuditActor } from '../audit/record-audit';
+import { appendPendingAudit, submittedAuditFacts, toPendingAudit } from './attempt-audit-outbox';
 import { domainEvents, type SubmitReason } from '../events';
 import type { Actor } from '../identity/actor';
 import { actionReasonSchema } from '@skillcert/proctoring/events';
@@ -36,6 +37,7 @@ type SubmittedView = Pick<
 >;
 
 async function finishSubmission(options: {
+  attempt: Pick<AttemptRecord, '_id' | 'organisationId' | 'candidateId'>;
   filter: Record<string, unknown>;
   reason: SubmitReason;
   submittedBy: string | null;
@@ -43,10 +45,26 @@ async function finishSubmission(options: {
   note?: string;
   now: Date;
 }): Promise<SubmitResult | null> {
+  // One update: the status change and its audit entry (outbox) land together or not at all. The
+  // facts known only after the write (deadline, final counts) join the entry when it is appended.
+  const pendingAudit = toPendingAudit({
+    action: 'attempt.submitted',
+    at: options.now,
+    actor: options.auditActor,
+    organisationId: String(options.attempt.organisationId),
+    target: attemptAuditTarget(options.attempt),
+    payload: { reason: options.reason, ...(options.note ? { note: options.note } : {}), submittedAt: options.now.toISOString() },
+  });
   const submitted = await AttemptModel.findOneAndUpdate(
-    options.filter,
+    { ...options.filter, _id: options.attempt._id },
     {
-      $set: { status: 'submitted', submittedAt: options.now, submitReason: options.reason, submittedBy: options.submittedBy ? toObjectId(options.submittedBy, 'submittedBy') : null },
+      $set: {
+        status: 'submitted',
+        submittedAt: options.now,
+        submitReason: options.reason,
+        submittedBy: options.submittedBy ? toObjectId(options.submittedBy, 'submittedBy') : null,
+        pendingAudit,
+      },
       $unset: { pausedAt: 1 },
       $inc: { stateVersion: 1 },
     },
@@ -54,21 +72,7 @@ async function finishSubmission(options: {
   ).lean<SubmittedView>();
   if (!submitted) return null;
   const result = presentSubmitResult(submitted);
-  await recordAudit({
-    actor: options.auditActor,
-    organisationId: String(submitted.organisationId),
-    action: 'attempt.submitted',
-    target: attemptAuditTarget(submitted),
-    payload: {
-      reason: options.reason,
-      ...(options.note ? { note: options.note } : {}),
-      submittedAt: options.now.toISOString(),
-      deadlineAt: submitted.deadlineAt ? new Date(submitted.deadlineAt).toISOString() : null,
-      answeredCount: result.answeredCount,
-      flaggedCount: result.flaggedCount,
-      totalCount: result.totalCount,
-    },
-  });
+  await appendPendingAudit(submitted._id, pendingAudit, { extraPayload: submittedAuditFacts(submitted, result) });
   domainEvents.emit('attempt.submitted', {
     ...toEventBase(submitted, options.now.getTime()),
     reason: options.reason,
@@ -92,9 +96,10 @@ async function readResult(attemptId: AttemptRecord['_id']): Promise<SubmittedVie
 export async function submitAttemptAtDeadline(options: { attemptId: string; now?: Date }): Promise<SubmitResult | null> {
   const now = options.now ?? new Date();
   const id = toObjectId(options.attemptId, 'attemptId');
-  const attempt = await AttemptModel.findById(id, { organisationId: 1 }).lean<Pick<AttemptRecord, 'organisationId'>>();
+  const attempt = await AttemptModel.findById(id, { organisationId: 1, candidateId: 1 }).lean<Pick<AttemptRecord, '_id' | 'organisationId' | 'candidateId'>>();
   if (!attempt) return null;
   return finishSubmission({
+    attempt,
     filter: { _id: id, status: 'in_progress', deadlineAt: { $lte: now } },
     reason: 'deadline',
     submittedBy: null,
@@ -115,6 +120,7 @@ export async function submitAttempt(options: { attemptId: string; actor: Actor; 
   if (attempt.status === 'submitted') return presentSubmitResult(attempt);
   const now = options.now ?? new Date();
   const result = await finishSubmission({
+    attempt,
     filter: writableAttemptFilter(attempt._id, options.authSessionId, now),
     reason: 'candidate',
     submittedBy: options.actor.userId,
@@ -149,6 +155,7 @@ export async function forceSubmitAttempt(options: { attemptId: string; actor: Ac
   if (attempt.status === 'waiting') throw new AppError('precondition_failed', 'The attempt has not started');
   const now = options.now ?? new Date();
   const result = await finishSubmission({
+    attempt,
     filter: { _id: attempt._id, status: { $in: ['in_progress', 'paused'] } },
     reason: 'proctor',
     submittedBy: options.actor.userId,

@@ -1,0 +1,119 @@
+/**
+ * Audit outbox of attempts (R10, R17: every mutating action is audited, the log is complete).
+ * A submission and its audit entry cannot share one transaction without making concurrent
+ * submits contend on the audit sequence, so the entry travels in the attempt document instead:
+ * the submitting update also writes `pendingAudit`, the entry is then appended to the audit log
+ * and `pendingAudit` removed. A process that dies in between leaves `pendingAudit` behind;
+ * {@link reconcilePendingAttemptAudits} (run at start and by every deadline sweep) appends it,
+ * once: an entry with the same action and attempt already in the log is not appended again.
+ */
+import type { Types } from 'mongoose';
+import { AuditEntryModel } from '../audit/audit-entry.model';
+import { recordAudit, type AuditActor } from '../audit/record-audit';
+import { toCanonicalJson } from '../audit/canonical-json';
+import type { SubmitResult } from '../../contracts/exam-room';
+import { AttemptModel, type AttemptRecord, type PendingAttemptAudit } from './attempt.model';
+import { presentSubmitResult } from './attempt.presenter';
+
+/** Age after which a pending entry counts as left behind (the live path takes milliseconds). */
+export const pendingAuditGraceMs = 30_000;
+/** What `presentSubmitResult` and the submitted facts read. */
+const submittedProjection = { status: 1, deadlineAt: 1, submittedAt: 1, submitReason: 1, answers: 1, flaggedSlots: 1, 'form.totalCount': 1 } as const;
+/** Entries reconciled per call at most (the next sweep continues). */
+const reconcileBatchSize = 200;
+
+/**
+ * The outbox form of an audit entry about one attempt.
+ * @param options.target the attempt's audit target (`attemptAuditTarget`).
+ */
+export function toPendingAudit(options: {
+  action: string;
+  at: Date;
+  actor: AuditActor;
+  organisationId: string;
+  target: { kind: string; id: string; label: string };
+  payload: unknown;
+}): PendingAttemptAudit {
+  return {
+    action: options.action,
+    at: options.at,
+    actor: { userId: options.actor.userId, organisationId: options.actor.organisationId, name: options.actor.name, roles: [...options.actor.roles] },
+    organisationId: options.organisationId,
+    target: options.target,
+    payloadJson: toCanonicalJson(options.payload ?? null),
+  };
+}
+
+/** The facts of `attempt.submitted` known once the attempt is submitted: deadline and final counts. */
+export function submittedAuditFacts(
+  attempt: Pick<AttemptRecord, 'deadlineAt'>,
+  result: Pick<SubmitResult, 'answeredCount' | 'flaggedCount' | 'totalCount'>,
+): Record<string, unknown> {
+  return {
+    deadlineAt: attempt.deadlineAt ? new Date(attempt.deadlineAt).toISOString() : null,
+    answeredCount: result.answeredCount,
+    flaggedCount: result.flaggedCount,
+    totalCount: result.totalCount,
+  };
+}
+
+/**
+ * Appends the pending entry to the audit log unless the log already holds it, then removes it from
+ * the attempt (only if it is still the same entry).
+ * @param options.extraPayload fields added to the stored payload (facts known after the write).
+ * @param options.isLate true when reconciling: the payload then records `appendedLate: true`.
+ * @returns true when this call appended the entry.
+ */
+export async function appendPendingAudit(
+  attemptId: Types.ObjectId,
+  pending: PendingAttemptAudit,
+  options: { isLate?: boolean; extraPayload?: Record<string, unknown> } = {},
+): Promise<boolean> {
+  let isAppended = false;
+  const isLogged = options.isLate ? await AuditEntryModel.exists({ 'target.kind': pending.target.kind, 'target.id': pending.target.id, action: pending.action }) : null;
+  if (!isLogged) {
+    const payload = JSON.parse(pending.payloadJson) as unknown;
+    await recordAudit({
+      actor: pending.actor,
+      organisationId: pending.organisationId,
+      action: pending.action,
+      target: pending.target,
+      payload:
+        payload !== null && typeof payload === 'object' ? { ...payload, ...options.extraPayload, ...(options.isLate ? { appendedLate: true } : {}) } : payload,
+    });
+    isAppended = true;
+  }
+  await AttemptModel.updateOne({ _id: attemptId, 'pendingAudit.at': pending.at, 'pendingAudit.action': pending.action }, { $unset: { pendingAudit: 1 } });
+  return isAppended;
+}
+
+/**
+ * Appends the audit entries that attempts still carry after `pendingAuditGraceMs` (a process
+ * died between the change and its audit entry). Safe to run from several processes: an entry
+ * already in the log is not appended again.
+ * @returns how many entries this call appended.
+ */
+export async function reconcilePendingAttemptAudits(options: { now?: Date; graceMs?: number } = {}): Promise<number> {
+  const cutoff = new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? pendingAuditGraceMs));
+  const left = await AttemptModel.find({ 'pendingAudit.at': { $lte: cutoff } }, { pendingAudit: 1 })
+    .limit(reconcileBatchSize)
+    .lean<Array<Pick<AttemptRecord, '_id' | 'pendingAudit'>>>();
+  let appended = 0;
+  const now = options.now ?? new Date();
+  for (const attempt of left) {
+    if (!attempt.pendingAudit) continue;
+    // Claim the entry for a minute so two processes reconciling at once do not both append it.
+    const claim = await AttemptModel.updateOne(
+      { _id: attempt._id, 'pendingAudit.at': attempt.pendingAudit.at, 'pendingAudit.claimedUntil': { $not: { $gt: now } } },
+      { $set: { 'pendingAudit.claimedUntil': new Date(now.getTime() + 60_000) } },
+    );
+    if (claim.modifiedCount !== 1) continue;
+    let extraPayload: Record<string, unknown> | undefined;
+    if (attempt.pendingAudit.action === 'attempt.submitted') {
+      const submitted = await AttemptModel.findById(attempt._id, submittedProjection).lean<AttemptRecord>();
+      if (submitted) extraPayload = submittedAuditFacts(submitted, presentSubmitResult(submitted));
+    }
+    if (await appendPendingAudit(attempt._id, { ...attempt.pendingAudit, at: new Date(attempt.pendingAudit.at) }, { isLate: true, extraPayload })) appended += 1;
+  }
+  return appended;
+}
