@@ -10,3 +10,4 @@ export * from '../domain/papers/papers-contracts';
 export * from '../domain/plans/plans.contracts';
 export * from '../domain/scoring/scoring.contracts';
 export * from '../domain/reports/reports.contracts';
+export * from './reports';

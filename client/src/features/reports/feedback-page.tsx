@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/page';
 import { Empty, QueryState } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
 import { useBatchFeedback, useCanReport, useMyFeedbackTargets } from './reports-api';
-import type { FeedbackEntry, FeedbackKind, FeedbackTarget } from './reports-types';
+import type { FeedbackKind, FeedbackTarget, SubmitFeedbackRequest, SubmittedFeedbackView } from './reports-types';
 
 /**
  * R20 feedback: every signed-in user rates the batches they may speak about (candidates their own
@@ -61,12 +61,12 @@ function FeedbackForm({ target }: { target: FeedbackTarget }) {
   const [department, setDepartment] = useState('');
   const submit = useMutation({
     mutationFn: () =>
-      api.post<FeedbackEntry & { isReplacement: boolean }>(`/api/reports/batches/${target.batchId}/feedback`, {
+      api.post<SubmittedFeedbackView>(`/api/reports/batches/${target.batchId}/feedback`, {
         kind,
         rating,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
         ...(kind === 'department' ? { department: department.trim() } : {}),
-      }),
+      } satisfies SubmitFeedbackRequest),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['reports'] });
     },

@@ -12,7 +12,7 @@ import type {
   PassRateReport,
   ReportBatch,
   ReportSettings,
-  ReviewQueueItem,
+  ReviewQueue,
 } from './reports-types';
 
 /** True when the signed-in user may use `capability`. */
@@ -68,7 +68,7 @@ export function useMyFeedbackTargets() {
 
 /** GET /api/reports/review-queue. */
 export function useReviewQueue() {
-  return useQuery({ queryKey: ['reports', 'review-queue'], queryFn: () => api.get<{ items: ReviewQueueItem[]; isTruncated: boolean }>('/api/reports/review-queue') });
+  return useQuery({ queryKey: ['reports', 'review-queue'], queryFn: () => api.get<ReviewQueue>('/api/reports/review-queue') });
 }
 
 /** GET /api/reports/settings. */

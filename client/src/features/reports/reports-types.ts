@@ -1,248 +1,74 @@
-/** Answers of the /api/reports routes as the screens use them (see server/src/domain/reports). */
+/**
+ * Answers of the /api/reports routes as the screens read them (R1 bank upkeep, R17 keys with the
+ * bank roles, R20 effectiveness indicators): the server's own view types (server/src/contracts/
+ * reports.ts, which gathers the reports use cases' and presenters' views, and
+ * domain/reports/reports.contracts.ts), imported as types only so no server code reaches the
+ * bundle. The views are JSON-safe as the server declares them (times ISO strings, dates
+ * `YYYY-MM-DD`), so they are used as they are; the few client-side shapes below say why.
+ * Units: fractions 0..1 for rates and P, −1..1 for D, points for scores, ratings 1..5.
+ */
+import type {
+  ItemAnalysisEvidence,
+  ItemAnalysisReportView,
+  ItemAnalysisRow,
+  PassRateDimension,
+  ReviewQueueFlagView,
+  ReviewQueueItemView,
+  ReviewQueueView,
+  ScopeAnalysis as ServerScopeAnalysis,
+} from '@skillcert/server/contracts';
 
-/** Flag codes of item analysis. */
-export type ItemFlagCode = 'too_difficult' | 'too_easy' | 'low_discrimination' | 'distractor_not_chosen' | 'distractor_favours_upper_group';
+export type {
+  BatchIndicators,
+  FeedbackKind,
+  FeedbackSummary,
+  HistogramBin,
+  IndicatorFigures,
+  IndicatorReport,
+  ItemAnalysisRunSummary,
+  ItemFlagCode,
+  MetricSpread,
+  PassRateDimension,
+  PassRateReport,
+  PassRateRow,
+  ReportSettings,
+  SubmittedFeedbackView,
+  SubmitFeedbackRequest,
+  FeedbackTargetView as FeedbackTarget,
+  FeedbackView as FeedbackEntry,
+  ItemAnalysisRow as ItemRow,
+  OptionAnalysis as OptionRow,
+  PaperStatisticsRow as PaperRow,
+  ReportBatchView as ReportBatch,
+} from '@skillcert/server/contracts';
 
-/** Choice rates of one option (fractions 0..1). */
-export interface OptionRow {
-  optionIndex: number;
-  isKey: boolean;
-  chosenCount: number;
-  chosenRate: number;
-  upperRate: number;
-  lowerRate: number;
-}
+/**
+ * One scope's analysis. Client-side only in that `items` is optional: the same query reads the
+ * item-analysis answer (`ItemAnalysisReportView`, item rows with keys, bank roles) and the
+ * paper-statistics answer (`PaperStatisticsView`, scopes without `items`, R17).
+ */
+export type ScopeAnalysis = Omit<ServerScopeAnalysis, 'items'> & { items?: ItemAnalysisRow[] };
 
-/** One analysed item on one paper. */
-export interface ItemRow {
-  itemId: string;
-  paperId: string;
-  paperCode: string;
-  type: 'single' | 'multiple' | 'judge';
-  version: number;
-  knowledgePoint: string | null;
-  points: number;
-  stemExcerpt: string;
-  correctCount: number;
-  difficulty: number;
-  discrimination: number | null;
-  upperCorrectRate: number | null;
-  lowerCorrectRate: number | null;
-  pointBiserial: number | null;
-  correctedPointBiserial: number | null;
-  omittedRate: number;
-  options: OptionRow[];
-  flags: Array<{ code: ItemFlagCode; message: string; optionIndex?: number }>;
-  isQueued: boolean;
-}
+/** A stored item-analysis report: `ItemAnalysisReportView` or `PaperStatisticsView` (see {@link ScopeAnalysis}). */
+export type ItemAnalysisReport = Omit<ItemAnalysisReportView, 'scopes'> & { scopes: ScopeAnalysis[] };
 
-/** A histogram bin in points. */
-export interface HistogramBin {
-  fromPoints: number;
-  toPoints: number;
-  count: number;
-  fraction: number;
-}
+/**
+ * One flag of a queued item. Client-side because the server declares `evidence` as `unknown` (the
+ * item's `reviewFlags` are stored as mixed documents); today only item analysis writes them, so
+ * the page reads that evidence, each field optional.
+ */
+export type ReviewQueueFlag = Omit<ReviewQueueFlagView, 'evidence'> & { evidence: Partial<ItemAnalysisEvidence> | null };
 
-/** Statistics of one paper. */
-export interface PaperRow {
-  paperId: string;
-  paperCode: string;
-  paperIndex: number;
-  count: number;
-  itemCount: number;
-  maxPoints: number;
-  mean: number | null;
-  populationSd: number | null;
-  sampleSd: number | null;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  kr20: number | null;
-  meanDifficulty: number | null;
-  groupSize: number;
-  histogram: HistogramBin[];
-}
+/** One item of the review queue, with its flags' evidence typed for the page (R1). */
+export type ReviewQueueItem = Omit<ReviewQueueItemView, 'flags'> & { flags: ReviewQueueFlag[] };
 
-/** Spread of a metric across the papers. */
-export interface MetricSpread {
-  min: number | null;
-  max: number | null;
-  range: number | null;
-  minPaperId: string | null;
-  maxPaperId: string | null;
-  tolerance: number;
-  isWithinTolerance: boolean;
-}
+/** GET /api/reports/review-queue, with {@link ReviewQueueItem}s. */
+export type ReviewQueue = Omit<ReviewQueueView, 'items'> & { items: ReviewQueueItem[] };
 
-/** One scope's analysis. */
-export interface ScopeAnalysis {
-  scopeId: string;
-  occupationCode: string;
-  occupationName: string;
-  workType: string;
-  level: number;
-  candidateCount: number;
-  papers: PaperRow[];
-  parallelism: {
-    paperCount: number;
-    meanFraction: MetricSpread;
-    sdFraction: MetricSpread;
-    kr20: MetricSpread;
-    meanDifficulty: MetricSpread;
-    flags: string[];
-    isParallel: boolean;
-  };
-  /** Absent in the paper-statistics answer (no keys). */
-  items?: ItemRow[];
-}
+// The dimension list is a runtime value: `import type` cannot bring it, and importing the server's
+// reports.contracts.ts as a value would put zod and server code into the bundle. `satisfies`
+// keeps it equal to the server's `PassRateDimension` (a missing or an extra key fails tsc).
+const passRateDimensionSet = { occupation: true, work_type: true, level: true, department: true, batch: true } satisfies Record<PassRateDimension, true>;
 
-/** Report settings. */
-export interface ReportSettings {
-  itemAnalysis: { minDifficulty: number; maxDifficulty: number; minDiscrimination: number; groupFraction: number; minimumCandidateCount: number };
-  parallelism: { maxMeanRange: number; maxSdRange: number; maxKr20Range: number; maxDifficultyRange: number };
-}
-
-/** A stored item-analysis report. */
-export interface ItemAnalysisReport {
-  batchId: string;
-  batchCode: string;
-  batchName: string;
-  analysedAt: string;
-  analysedByName: string;
-  runCount: number;
-  attemptCount: number;
-  flaggedItemCount: number;
-  queuedItemCount: number;
-  measuredItemCount: number;
-  settings: ReportSettings;
-  scopes: ScopeAnalysis[];
-}
-
-/** What running the analysis answers. */
-export interface ItemAnalysisRunSummary {
-  batchId: string;
-  runCount: number;
-  attemptCount: number;
-  flaggedItemCount: number;
-  queuedItemCount: number;
-  measuredItemCount: number;
-  returnedToReviewItemIds: string[];
-}
-
-/** One batch of the report index. */
-export interface ReportBatch {
-  batchId: string;
-  batchCode: string;
-  batchName: string;
-  status: string;
-  startsOn: string;
-  scopes: Array<{ scopeId: string; occupationCode: string; occupationName: string; workType: string; level: number }>;
-  submittedAttemptCount: number;
-  analysis: { analysedAt: string; runCount: number; flaggedItemCount: number; queuedItemCount: number } | null;
-}
-
-/** Pass-rate dimensions. */
-export const passRateDimensions = ['occupation', 'work_type', 'level', 'department', 'batch'] as const;
-export type PassRateDimension = (typeof passRateDimensions)[number];
-
-/** One group of the pass-rate report. */
-export interface PassRateRow {
-  key: string;
-  label: string;
-  resultCount: number;
-  passedCount: number;
-  failedCount: number;
-  passRate: number | null;
-  meanTotalScore: number | null;
-  components: Array<{ key: string; resultCount: number; passedCount: number; passRate: number | null }>;
-}
-
-/** The pass-rate report. */
-export interface PassRateReport {
-  dimension: PassRateDimension;
-  includeComputed: boolean;
-  batchCount: number;
-  rows: PassRateRow[];
-  total: Omit<PassRateRow, 'key' | 'label'>;
-}
-
-/** Feedback kinds (R20). */
-export const feedbackKinds = ['participant', 'staff', 'department'] as const;
-export type FeedbackKind = (typeof feedbackKinds)[number];
-
-/** Feedback summary of one kind. */
-export interface FeedbackSummary {
-  count: number;
-  meanRating: number | null;
-  distribution: number[];
-}
-
-/** R20 figures. */
-export interface IndicatorFigures {
-  registeredCount: number;
-  attendedCount: number;
-  participationRate: number | null;
-  resultCount: number;
-  passedCount: number;
-  passRate: number | null;
-  objectionCount: number;
-  complaintCount: number;
-  rescoringCount: number;
-  complaintRate: number | null;
-  feedback: Record<FeedbackKind, FeedbackSummary>;
-}
-
-/** R20 figures of one batch. */
-export interface BatchIndicators extends IndicatorFigures {
-  batchId: string;
-  batchCode: string;
-  batchName: string;
-  status: string;
-  startsOn: string;
-}
-
-/** The indicator report. */
-export interface IndicatorReport {
-  batches: BatchIndicators[];
-  total: IndicatorFigures;
-}
-
-/** One feedback entry (anonymous). */
-export interface FeedbackEntry {
-  id: string;
-  batchId: string;
-  kind: FeedbackKind;
-  department: string | null;
-  rating: number;
-  comment: string | null;
-  submittedAt: string;
-}
-
-/** A batch the user may give feedback on. */
-export interface FeedbackTarget {
-  batchId: string;
-  batchCode: string;
-  batchName: string;
-  status: string;
-  kinds: FeedbackKind[];
-  given: FeedbackEntry[];
-}
-
-/** One item of the review queue. */
-export interface ReviewQueueItem {
-  itemId: string;
-  scopeId: string;
-  type: string | null;
-  status: string;
-  version: number;
-  knowledgePoint: string | null;
-  stemExcerpt: string;
-  measuredDifficulty: number | null;
-  flags: Array<{
-    reason: string;
-    batchId: string | null;
-    at: string;
-    evidence: { paperCode?: string; batchCode?: string; candidateCount?: number; difficulty?: number; discrimination?: number | null; flags?: Array<{ code: ItemFlagCode; optionIndex?: number }> } | null;
-  }>;
-}
+/** Pass-rate dimensions in the order the page offers them. */
+export const passRateDimensions = Object.keys(passRateDimensionSet) as PassRateDimension[];

@@ -31,6 +31,9 @@ export interface ReviewQueueItemView {
   flags: ReviewQueueFlagView[];
 }
 
+/** GET /api/reports/review-queue: what {@link listReviewQueue} answers. */
+export type ReviewQueueView = Awaited<ReturnType<typeof listReviewQueue>>;
+
 /** Most items listed at once. */
 export const reviewQueueLimit = 500;
 

@@ -96,6 +96,13 @@ export interface ItemAnalysisReviewFlag {
   at: Date;
 }
 
+/**
+ * The evidence of an item-analysis review flag: plain JSON (strings, numbers, fractions 0..1 for
+ * P and rates, −1..1 for D and point-biserial), so it reaches the client unchanged through
+ * `ReviewQueueFlagView.evidence` (R1 bank upkeep).
+ */
+export type ItemAnalysisEvidence = ItemAnalysisReviewFlag['evidence'];
+
 type AttemptSlice = Pick<AttemptRecord, '_id' | 'scopeId' | 'libraryId' | 'paperId' | 'form' | 'answers'>;
 
 function describeScope(scope: Pick<BatchScope, 'occupationCode' | 'occupationName' | 'workType' | 'level'>): string {

@@ -28,6 +28,9 @@ export interface FeedbackView {
   submittedAt: string;
 }
 
+/** POST /api/reports/batches/:batchId/feedback: the stored entry and whether it replaced one. */
+export type SubmittedFeedbackView = FeedbackView & { isReplacement: boolean };
+
 /** Roles that may speak for a department. */
 export const departmentFeedbackRoles = ['admin', 'hr'] as const;
 
