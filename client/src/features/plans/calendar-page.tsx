@@ -94,6 +94,11 @@ export function CalendarPage() {
       <PageHeader
         title={t('plans.calendar.title')}
         subtitle={covered ? t('plans.calendar.covered', { first: format.date(covered.first), last: format.date(covered.last) }) : t('plans.calendar.subtitle')}
+        actions={
+          <Link to="/plans/calendar-settings" className="button secondary">
+            {t('plans.calendar.settings')}
+          </Link>
+        }
       />
       <div className="calendar-toolbar">
         <button type="button" className="secondary" onClick={() => setMonth(shiftMonth(month, -1))} disabled={!canGoBack}>

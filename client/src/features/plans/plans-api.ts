@@ -1,7 +1,7 @@
 /** Query hooks of the plan screens (TanStack Query keys under `['plans', …]`). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { BatchView } from './plans-types';
+import type { BatchView, EnterpriseUnitsView, OrganisationCalendarView } from './plans-types';
 
 /** GET /api/batches/:batchId. */
 export function useBatch(batchId: string | undefined) {
@@ -25,4 +25,14 @@ export function useStoreBatch() {
     await queryClient.invalidateQueries({ queryKey: ['plans', 'batches'] });
     await queryClient.invalidateQueries({ queryKey: ['plans', 'deadlines', batch.id] });
   };
+}
+
+/** GET /api/organisation/calendar: the calendar setting and the covered range (R7, R11-R13). */
+export function useOrganisationCalendar() {
+  return useQuery({ queryKey: ['plans', 'calendar'], queryFn: () => api.get<OrganisationCalendarView>('/api/organisation/calendar') });
+}
+
+/** GET /api/organisation/enterprise-units: the enterprise and its subsidiaries (R9). */
+export function useEnterpriseUnits() {
+  return useQuery({ queryKey: ['plans', 'enterprise-units'], queryFn: () => api.get<EnterpriseUnitsView>('/api/organisation/enterprise-units') });
 }

@@ -8,11 +8,16 @@ import { AnnouncementPage } from './announcement-page';
 import { BatchesPage } from './batches-page';
 import { BatchWizard, NewBatchPage } from './batch-wizard';
 import { CalendarPage } from './calendar-page';
+import { CalendarSettingsPage } from './calendar-settings-page';
 import { DeadlinesPage } from './deadlines-page';
+import { EnterpriseUnitsPage } from './enterprise-units-page';
 import { useBatch } from './plans-api';
 import { RosterPage } from './roster-page';
 
-/** Evaluation plans 评价计划: batches (wizard), announcements, roster, admission tickets, calendar. */
+/**
+ * Evaluation plans 评价计划: batches (wizard), announcements, roster, admission tickets, calendar,
+ * the organisation calendar setting (R7, R11-R13) and the enterprise units (R9).
+ */
 export function PlansArea() {
   const { t } = useTranslation();
   const canPlan = useCan('planBatches');
@@ -24,11 +29,15 @@ export function PlansArea() {
           { to: '/plans', label: t('plans.nav.batches'), end: true },
           ...(canPlan ? [{ to: '/plans/batches/new', label: t('plans.nav.newBatch') }] : []),
           { to: '/plans/calendar', label: t('plans.nav.calendar') },
+          { to: '/plans/calendar-settings', label: t('plans.nav.calendarSettings') },
+          { to: '/plans/enterprise-units', label: t('plans.nav.enterpriseUnits') },
         ]}
       />
       <Routes>
         <Route index element={<BatchesPage />} />
         <Route path="calendar" element={<CalendarPage />} />
+        <Route path="calendar-settings" element={<CalendarSettingsPage />} />
+        <Route path="enterprise-units" element={<EnterpriseUnitsPage />} />
         <Route path="batches/new" element={<NewBatchPage />} />
         <Route path="batches/:batchId/*" element={<BatchArea />} />
       </Routes>

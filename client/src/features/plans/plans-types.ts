@@ -5,6 +5,7 @@
  */
 import type { DayDetail as ServerDayDetail } from '@skillcert/server/domain/calendar/working-days';
 import type { BatchStaffRequest, BatchView } from '@skillcert/server/contracts';
+import type { getEnterpriseUnits } from '@skillcert/server/domain/plans/update-enterprise-units';
 
 export type { Level } from '@skillcert/bank-tools/types';
 export type {
@@ -15,10 +16,16 @@ export type {
   BatchDeadlinesView,
   BatchView,
   BatchWarning,
+  EnterpriseUnitsRequest,
   IssuedAdmissionTicketsView,
+  OrganisationCalendarRequest,
   OrganisationCalendarView,
   RosterImportView,
+  SupplementaryYearInput,
 } from '@skillcert/server/contracts';
+
+/** GET/PUT /api/organisation/enterprise-units answer (R9): the server use case's own return type. */
+export type EnterpriseUnitsView = Awaited<ReturnType<typeof getEnterpriseUnits>>;
 
 /** Kinds of session of a batch. */
 export type SessionKind = BatchView['sessions'][number]['kind'];
