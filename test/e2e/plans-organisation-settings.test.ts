@@ -7,33 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../helpers/app';
-import { bodyText, findUnlabelledControls, pageErrorsOf, startBrowserApp, textOf, waitForText, type BrowserApp, type Page } from '../helpers/browser';
+import { bodyText, findUnlabelledControls, pageErrorsOf, setReactInputValue, startBrowserApp, textOf, waitForText, type BrowserApp, type Page } from '../helpers/browser';
 
 /** Minimal DOM shapes read in `page.$eval` (the test project compiles without the DOM library). */
 interface InputLike {
   value: string;
-}
-
-/**
- * Sets the value of a React-controlled `<input>` (type date typing depends on the browser locale)
- * through the prototype's value setter, so React's change tracking sees the input event.
- */
-async function setReactInputValue(page: Page, selector: string, value: string): Promise<void> {
-  await page.waitForSelector(selector);
-  await page.$eval(
-    selector,
-    (element, text) => {
-      const input = element as unknown as { dispatchEvent(event: unknown): boolean };
-      const scope = globalThis as unknown as {
-        HTMLInputElement: { prototype: object };
-        Event: new (type: string, init: { bubbles: boolean }) => unknown;
-      };
-      const setter = Object.getOwnPropertyDescriptor(scope.HTMLInputElement.prototype, 'value')!.set!;
-      setter.call(input, text);
-      input.dispatchEvent(new scope.Event('input', { bubbles: true }));
-    },
-    value,
-  );
 }
 
 /** The `YYYY-MM-DD` dates listed in the date-list fieldset of `field`. */

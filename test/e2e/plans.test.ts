@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import supertest from 'supertest';
-import { bodyText, findUnlabelledControls, pageErrorsOf, startBrowserApp, textOf, waitForText, type BrowserApp, type Page } from '../helpers/browser';
+import { bodyText, findUnlabelledControls, pageErrorsOf, setReactInputValue, startBrowserApp, textOf, waitForText, type BrowserApp, type Page } from '../helpers/browser';
 
 /** A calendar date `days` after today in China, `YYYY-MM-DD`. */
 function chinaDatePlus(days: number): string {
@@ -18,28 +18,6 @@ function chinaDatePlus(days: number): string {
 /** Clicks the checkbox labelled `name` inside the fieldset whose legend is `legend`. */
 async function tickInFieldset(page: Page, legend: string, name: string): Promise<void> {
   await page.locator(`::-p-xpath(//fieldset[legend[normalize-space()="${legend}"]]//label[contains(normalize-space(), "${name}")]/input)`).click();
-}
-
-/**
- * Sets the value of a React-controlled `<input>` (e.g. type date, whose typing depends on the
- * browser locale) through the prototype's value setter, so React's change tracking sees the input
- * event.
- */
-async function setReactInputValue(page: Page, selector: string, value: string): Promise<void> {
-  await page.$eval(
-    selector,
-    (element, text) => {
-      const input = element as unknown as { dispatchEvent(event: unknown): boolean };
-      const scope = globalThis as unknown as {
-        HTMLInputElement: { prototype: object };
-        Event: new (type: string, init: { bubbles: boolean }) => unknown;
-      };
-      const setter = Object.getOwnPropertyDescriptor(scope.HTMLInputElement.prototype, 'value')!.set!;
-      setter.call(input, text);
-      input.dispatchEvent(new scope.Event('input', { bubbles: true }));
-    },
-    value,
-  );
 }
 
 describe('batch wizard (e2e)', () => {

@@ -29,7 +29,7 @@ import { settleTheoryScoring } from '@skillcert/server/domain/scoring/score-theo
 import { closeSharedRenderPool } from '@skillcert/server/render/shared-render-pool';
 import { attachProgressForwarding } from '@skillcert/server/realtime/progress-forwarding';
 import type { TestUser } from '../helpers/app';
-import { bodyText, findUnlabelledControls, pageErrorsOf, startBrowserApp, waitForText, type BrowserApp, type Page } from '../helpers/browser';
+import { bodyText, findUnlabelledControls, pageErrorsOf, setReactInputValue, startBrowserApp, waitForText, type BrowserApp, type Page } from '../helpers/browser';
 import { createExamFixture, type CandidateHandle, type ExamFixture } from '../helpers/exam-fixture';
 import { decodeQrCodeFromPng, renderPdfPageToPng } from '../helpers/pdf';
 
@@ -107,20 +107,6 @@ function binary(response: NodeJS.ReadableStream, callback: (error: Error | null,
   const chunks: Buffer[] = [];
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-/** Sets a React-controlled input (e.g. type date) through the value setter so React sees the change. */
-async function setReactInputValue(page: Page, selector: string, value: string): Promise<void> {
-  await page.$eval(
-    selector,
-    (element, text) => {
-      const scope = globalThis as unknown as { HTMLInputElement: { prototype: object }; Event: new (type: string, init: { bubbles: boolean }) => unknown };
-      const setter = Object.getOwnPropertyDescriptor(scope.HTMLInputElement.prototype, 'value')!.set!;
-      setter.call(element, text);
-      (element as unknown as { dispatchEvent(event: unknown): boolean }).dispatchEvent(new scope.Event('input', { bubbles: true }));
-    },
-    value,
-  );
 }
 
 /** Clicks the button whose text contains `text` (inside `within` when given). */

@@ -266,3 +266,26 @@ export function findUnlabelledControls(page: Page): Promise<string[]> {
       .map((control) => `${control.tagName.toLowerCase()}[name=${control.getAttribute('name') ?? ''}]`),
   );
 }
+
+/**
+ * Sets the value of a React-controlled `<input>` (e.g. type date, whose typing depends on the
+ * browser locale) through the prototype's value setter, so React's change tracking sees the input
+ * event. Waits for the input first.
+ */
+export async function setReactInputValue(page: Page, selector: string, value: string): Promise<void> {
+  await page.waitForSelector(selector);
+  await page.$eval(
+    selector,
+    (element, text) => {
+      const input = element as unknown as { dispatchEvent(event: unknown): boolean };
+      const scope = globalThis as unknown as {
+        HTMLInputElement: { prototype: object };
+        Event: new (type: string, init: { bubbles: boolean }) => unknown;
+      };
+      const setter = Object.getOwnPropertyDescriptor(scope.HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(input, text);
+      input.dispatchEvent(new scope.Event('input', { bubbles: true }));
+    },
+    value,
+  );
+}
