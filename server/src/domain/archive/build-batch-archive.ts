@@ -22,6 +22,7 @@ import {
 import { archiveCatalogue, collectArchiveDocuments } from './collect-archive-documents';
 import { computeRetentionDates, retentionYearsByKind } from './retention';
 import { zipFiles } from './zip-files';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** Name of the manifest inside the zip (not listed in itself). */
 export const manifestFileName = 'manifest.json';
@@ -127,7 +128,7 @@ export async function buildBatchArchive(options: { actor: Actor; batchId: string
 
   const archiveId = new Types.ObjectId();
   try {
-    await mongoose.connection.transaction(async (session) => {
+    await runInTransaction(async (session) => {
       await ArchiveModel.updateMany({ batchId: batch._id, status: 'current' }, { $set: { status: 'superseded' } }, { session });
       await ArchiveModel.create(
         [

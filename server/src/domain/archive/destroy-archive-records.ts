@@ -1,7 +1,7 @@
 /**
  * Destruction of archive records through the destruction ledger 档案销毁登记 (R16).
  */
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { type CalendarDate, calendarDateInChina } from '../calendar/calendar-date';
@@ -9,6 +9,7 @@ import type { Actor } from '../identity/actor';
 import { ArchiveModel, type ArchiveDestructionRecord, type ArchiveRecord } from './archive.model';
 import { loadArchive, openArchiveBucket } from './build-batch-archive';
 import { isRetentionOver, type RetentionKind } from './retention';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * Records the destruction of archive `archiveId`'s records of `retentionKind` (R16): allowed only on
@@ -51,7 +52,7 @@ export async function destroyArchiveRecords(options: {
         ? archive.paperRecords.map((record) => record.document)
         : archive.missing.filter((entry) => entry.retentionKind === 'video').map((entry) => entry.document);
   const at = new Date();
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     const audit = await recordAudit(
       {
         actor,

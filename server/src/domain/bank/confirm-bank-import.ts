@@ -22,7 +22,7 @@ import { ItemVersionModel } from './item-version.model';
 import { buildNewItem } from './item-writes';
 import { refreshDuplicateClusters } from './refresh-duplicate-clusters';
 import { describeScope, requireScope } from './require-scope';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** Items written per insert (and per progress event). */
 const chunkSize = 250;

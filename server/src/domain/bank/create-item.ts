@@ -11,7 +11,7 @@ import { buildNewItem } from './item-writes';
 import { refreshDuplicateClusters } from './refresh-duplicate-clusters';
 import { describeItem } from './require-item';
 import { requireScope } from './require-scope';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * Stores the item as `draft` authored by the actor, its version 1 with content hash and the audit

@@ -15,7 +15,7 @@ import { BankScopeModel, type BankScopeRecord } from './bank-scope.model';
 import { ItemModel, type ItemRecord } from './item.model';
 import { appendItemVersions } from './item-writes';
 import { describeScope, requireScope } from './require-scope';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** Outcome of a derivation. */
 export interface DerivedScopeBlueprint {

@@ -10,7 +10,7 @@ import { ItemModel, type ItemRecord } from './item.model';
 import { presentItem, type ItemView } from './item.presenter';
 import { refreshDuplicateClusters } from './refresh-duplicate-clusters';
 import { requireItem } from './require-item';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * Adds each item to the other's `distinctFrom` and audits `item.marked_distinct` in one

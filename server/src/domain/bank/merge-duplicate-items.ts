@@ -10,7 +10,7 @@ import { ItemModel, type ItemRecord } from './item.model';
 import { presentItem, type ItemView } from './item.presenter';
 import { refreshDuplicateClusters } from './refresh-duplicate-clusters';
 import { describeItem, requireItem } from './require-item';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * Retires `retireItemId` with reason "merged into <keepItemId>" and `mergedIntoId`, audits

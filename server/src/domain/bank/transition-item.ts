@@ -11,7 +11,7 @@ import { ItemModel, type ItemRecord, type ItemStatus } from './item.model';
 import { presentItem, type ItemView } from './item.presenter';
 import { refreshDuplicateClusters } from './refresh-duplicate-clusters';
 import { describeItem, requireItem } from './require-item';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** A workflow step. */
 export type ItemTransition = 'submit' | 'approve' | 'reject' | 'retire';

@@ -13,7 +13,7 @@ import { presentItem, type ItemView } from './item.presenter';
 import { appendItemVersions } from './item-writes';
 import { refreshDuplicateClusters } from './refresh-duplicate-clusters';
 import { describeItem, requireItem } from './require-item';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * Appends the new version and audits `item.edited` (from/to version and content hashes, status

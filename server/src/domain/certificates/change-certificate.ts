@@ -3,12 +3,13 @@
  * version withdrawn, same number, next issue version) and revocation — each with its reason, in the
  * ledger and the audit chain.
  */
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { type CalendarDate, calendarDateInChina, parseCalendarDate } from '../calendar/calendar-date';
 import type { Actor } from '../identity/actor';
 import { appendLedgerEntry } from './certificate-ledger';
 import { CertificateModel, type CertificateHolder, type CertificateRecord, type CertificateVersion } from './certificate.model';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * Certificate `certificateId` of the actor's organisation.
@@ -38,7 +39,7 @@ function assertIssued(certificate: CertificateRecord, action: string): void {
 export async function recordCertificatePrinted(options: { actor: Actor; certificateId: string; reason: string; copies: number }): Promise<CertificateRecord> {
   const certificate = await loadCertificate(options.actor, options.certificateId);
   assertIssued(certificate, 'printed');
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     const updated = await CertificateModel.updateOne(
       { _id: certificate._id, status: 'issued', issueVersion: certificate.issueVersion },
       { $inc: { printedCount: options.copies } },
@@ -71,7 +72,7 @@ export async function recordCertificateDestroyed(options: {
   if (!certificate.versions.some((version) => version.issueVersion === issueVersion)) {
     throw new AppError('validation_failed', `issueVersion: certificate ${certificate.number} has no issue version ${issueVersion}`, { field: 'issueVersion' });
   }
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     await appendLedgerEntry(
       { actor: options.actor, certificate, issueVersion, action: 'destroyed', reason: options.reason, copies: options.copies },
       session,
@@ -118,7 +119,7 @@ export async function reissueCertificate(options: {
     version.issueVersion === certificate.issueVersion ? { ...version, withdrawnAt: now, withdrawnReason: options.reason } : version,
   );
   versions.push({ issueVersion: newVersion, issueDate, holder, issuedAt: now });
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     const updated = await CertificateModel.updateOne(
       { _id: certificate._id, status: 'issued', issueVersion: certificate.issueVersion },
       { $set: { issueVersion: newVersion, holder, issueDate, versions, printedCount: 0 } },
@@ -153,7 +154,7 @@ export async function reissueCertificate(options: {
 export async function revokeCertificate(options: { actor: Actor; certificateId: string; reason: string }): Promise<CertificateRecord> {
   const certificate = await loadCertificate(options.actor, options.certificateId);
   assertIssued(certificate, 'revoked again');
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     const updated = await CertificateModel.updateOne(
       { _id: certificate._id, status: 'issued' },
       { $set: { status: 'revoked', revokedAt: new Date(), revokedReason: options.reason } },

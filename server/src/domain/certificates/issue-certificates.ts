@@ -1,7 +1,7 @@
 /**
  * Issues certificates 职业技能等级证书 for passing locked results (R13, R14, R15).
  */
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { CertificateCodeSettings } from '../../contracts/identity';
 import { AppError } from '../../errors';
 import { type CalendarDate, calendarDateInChina, parseCalendarDate } from '../calendar/calendar-date';
@@ -21,6 +21,7 @@ import {
 import { appendLedgerEntry } from './certificate-ledger';
 import { allocateCertificateSerial, ensureSerialCounter, type SerialScope } from './certificate-serials';
 import { CertificateModel, type CertificateRecord } from './certificate.model';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * The certificate-number fields (R14) of an organisation's code settings for one certificate: an
@@ -99,7 +100,7 @@ async function issueOne(actor: Actor, context: IssueContext, result: ResultRecor
     idNumber: holder.idNumber,
     ...(holder.department ? { department: holder.department } : {}),
   };
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     const existing = await CertificateModel.exists({ resultId: result._id, status: 'issued' }).session(session);
     if (existing) throw new AppError('conflict', `Result ${String(result._id)} already has a certificate`, { certificateId: String(existing._id) });
     const serial = await allocateCertificateSerial(serialScope, session);

@@ -15,7 +15,7 @@ import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { describeScope, requireScope } from '../bank/require-scope';
-import { runInTransaction } from '../bank/run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 import type { Actor } from '../identity/actor';
 import { itemDifficulty, loadApprovedSnapshot, type SnapshotItem } from './load-approved-snapshot';
 import { formatPaperCode } from './paper-codes';

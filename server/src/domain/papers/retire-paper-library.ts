@@ -3,7 +3,7 @@
  */
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
-import { runInTransaction } from '../bank/run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 import type { Actor } from '../identity/actor';
 import { PaperLibraryModel, type PaperLibraryRecord } from './paper-library.model';
 import { PaperModel } from './paper.model';

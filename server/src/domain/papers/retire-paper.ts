@@ -12,7 +12,7 @@ import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { ItemModel, type ItemRecord } from '../bank/item.model';
-import { runInTransaction } from '../bank/run-in-transaction';
+import { runInTransaction } from '../../db/run-in-transaction';
 import type { Actor } from '../identity/actor';
 import { practicalTaskPoints } from './assemble-paper-library';
 import { computeOverlapMatrix, drawReplacementPaper, type ReplacementCell, type ReplacementNeighbour } from './draw-replacement-paper';

@@ -4,7 +4,7 @@
  * applications and the audit entry are written in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Level } from '@skillcert/bank-tools/types';
 import { AppError } from '../../errors';
 import type { Actor } from '../identity/actor';
@@ -18,6 +18,7 @@ import { assertBatchStatus, loadBatch } from './load-batch';
 import { loadEnterpriseUnits } from './load-plan-settings';
 import type { RosterImportView } from './plans.contracts';
 import { assertImportable, parseRoster, type RosterField, type RosterImportResult, type RosterRowError, toCandidateProfile } from './roster-import';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** Largest roster file accepted, in bytes. */
 export const maximumRosterBytes = 10 * 1024 * 1024;
@@ -149,7 +150,7 @@ export async function importRoster(options: {
   });
   const eligible = documents.filter((document) => document.status === 'eligible').length;
 
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     await ApplicationModel.insertMany(documents, { session });
     await recordAudit(
       {

@@ -6,7 +6,7 @@
  * log in with ID number + ticket number + password.
  */
 import { randomInt } from 'node:crypto';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { IdType as IdentityIdType } from '../../contracts/identity';
 import { AppError } from '../../errors';
 import type { Actor } from '../identity/actor';
@@ -21,6 +21,7 @@ import { reserveCounterValues } from './plan-counter.model';
 import type { IssuedAdmissionTicketsView, IssueAdmissionTicketsRequest } from './plans.contracts';
 import { RegistrationModel, type RegistrationRecord } from './registration.model';
 import { presentRegistration } from './registration.presenter';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** Plans ID types → identity ID types of user accounts (no identity type for residence permits). */
 export const identityIdTypeByPlanIdType: Readonly<Record<IdType, IdentityIdType | undefined>> = Object.freeze({
@@ -262,7 +263,7 @@ export async function issueAdmissionTickets(options: {
   });
   const passwordHashes = await Promise.all(newUsers.map((user) => hashPassword(user.password)));
 
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     if (newUsers.length > 0) {
       await UserModel.insertMany(
         newUsers.map((user, index) => ({

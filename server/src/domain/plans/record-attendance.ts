@@ -2,7 +2,7 @@
  * Attendance at the room (R10): an exam administrator of the batch (or a proctor of the room, or
  * an administrator) marks a candidate present or absent with a reason; each mark is audited.
  */
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import type { Actor } from '../identity/actor';
 import { recordAudit } from '../audit/record-audit';
@@ -11,6 +11,7 @@ import type { RecordAttendanceRequest, RegistrationView } from './plans.contract
 import { RegistrationModel, type RegistrationRecord } from './registration.model';
 import { presentRegistration } from './registration.presenter';
 import { findSession, isSessionStaff, sessionFieldByKind } from './session-roster';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * Marks `request.registrationId` present or absent (reason required) at session `sessionId`,
@@ -36,7 +37,7 @@ export async function recordAttendance(options: {
   const registrationId = new Types.ObjectId(request.registrationId);
   const room = batch.rooms.find((candidate) => String(candidate._id) === String(session.roomId));
   let result: RegistrationRecord | null = null;
-  await mongoose.connection.transaction(async (transaction) => {
+  await runInTransaction(async (transaction) => {
     const registration = await RegistrationModel.findOne({ _id: registrationId, batchId: batch._id }).session(transaction).lean<RegistrationRecord>();
     if (!registration) throw new AppError('not_found', `Registration ${request.registrationId} is not in batch ${batch.code}`);
     const field = sessionFieldByKind[session.kind];

@@ -1,7 +1,7 @@
 /**
  * Closes the publication 公示 of a batch (R11): results locked, notice frozen, R12 counting starts.
  */
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { type CalendarDate, calendarDateInChina } from '../calendar/calendar-date';
@@ -14,6 +14,7 @@ import { loadPublication } from './get-publication';
 import { ObjectionModel } from './objection.model';
 import { PublicationModel, type PublicationRecord } from './publication.model';
 import { buildNoticeHtml } from './render-publication-notice';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /**
  * Closes the publication of batch `batchId` (R11). Refused while an objection is open and before the
@@ -55,7 +56,7 @@ export async function closePublication(options: { actor: Actor; batchId: string;
   const closedPublication: PublicationRecord = { ...publication, status: 'closed', endDate: today };
   const html = await buildNoticeHtml(batch, closedPublication, rows, contentHash);
   const closedAt = new Date();
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     const stillOpen = await ObjectionModel.exists({ batchId: batch._id, status: 'open' }).session(session);
     if (stillOpen) throw new AppError('conflict', `Batch ${batch.code}: an objection was filed meanwhile; decide it first (R11)`);
     const closed = await PublicationModel.updateOne(

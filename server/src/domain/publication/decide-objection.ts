@@ -1,7 +1,7 @@
 /**
  * The evaluation committee's decision on an objection (R11): rejected, or upheld with re-scoring.
  */
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../identity/actor';
@@ -12,6 +12,7 @@ import { ObjectionModel, type ObjectionDecision, type ObjectionRecord } from './
 import { presentObjection } from './objection.presenter';
 import type { DecideObjectionRequest, ObjectionView } from './publication.contracts';
 import { PublicationModel } from './publication.model';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** How long a claim on an objection holds before another decision may take it over (ms). */
 const decisionClaimTimeoutMs = 60_000;
@@ -76,7 +77,7 @@ export async function decideObjection(options: { actor: Actor; objectionId: stri
     }
   }
 
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     const updated = await ObjectionModel.updateOne(
       finalFilter,
       { $set: { status: request.outcome, decision }, $unset: { decisionClaimedAt: 1 } },

@@ -1,7 +1,7 @@
 /**
  * Files an objection 异议 against a published result during the publication 公示 (R11).
  */
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { type Actor, hasAnyRole } from '../identity/actor';
@@ -12,6 +12,7 @@ import { loadResultHolders } from './load-result-holders';
 import { ObjectionModel, type ObjectionRecord } from './objection.model';
 import { presentObjection } from './objection.presenter';
 import type { FileObjectionRequest, ObjectionView } from './publication.contracts';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** Staff roles that may file an objection on a candidate's behalf. */
 export const objectionStaffRoles = ['admin', 'exam_admin'] as const;
@@ -42,7 +43,7 @@ export async function fileObjection(options: { actor: Actor; batchId: string; re
   }
   const objectionId = new Types.ObjectId();
   const filedAt = new Date();
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     const duplicate = await ObjectionModel.exists({ resultId: result._id, kind: request.kind, status: 'open' }).session(session);
     if (duplicate) {
       throw new AppError('conflict', `Result ${request.resultId} already has an open ${request.kind} objection`, { objectionId: String(duplicate._id) });

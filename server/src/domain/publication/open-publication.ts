@@ -1,7 +1,7 @@
 /**
  * Opens the publication 公示 of a batch's results (R11).
  */
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { type CalendarDate, calendarDateInChina, parseCalendarDate } from '../calendar/calendar-date';
@@ -14,6 +14,7 @@ import { loadPlanOrganisation, loadWorkingDayCalendar } from '../plans/load-plan
 import { ResultModel } from '../scoring/result.model';
 import type { OpenPublicationRequest } from './publication.contracts';
 import { PublicationModel, type PublicationContact, type PublicationRecord } from './publication.model';
+import { runInTransaction } from '../../db/run-in-transaction';
 
 /** Batch statuses from which a publication may open: results scored and approved, not yet published. */
 export const publishableBatchStatuses: readonly BatchStatus[] = ['scoring', 'results_approved'];
@@ -120,7 +121,7 @@ export async function openPublication(options: {
 
   const publicationId = new Types.ObjectId();
   const openedAt = new Date();
-  await mongoose.connection.transaction(async (session) => {
+  await runInTransaction(async (session) => {
     await PublicationModel.create(
       [
         {

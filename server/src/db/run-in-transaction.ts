@@ -1,5 +1,6 @@
 /**
- * Multi-document transactions for bank and paper writes (items + versions + audit commit together).
+ * Multi-document transactions: every use case whose writes must commit together with their audit
+ * entry (R10, R17) runs them through {@link runInTransaction}.
  */
 import mongoose, { type ClientSession } from 'mongoose';
 
