@@ -11,3 +11,6 @@ export * from '../domain/plans/plans.contracts';
 export * from '../domain/scoring/scoring.contracts';
 export * from '../domain/reports/reports.contracts';
 export * from './reports';
+export * from './bank';
+export * from './papers';
+export * from './admin';

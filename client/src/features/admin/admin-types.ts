@@ -1,42 +1,34 @@
 /**
- * Shapes of the administration API as the client reads them (mirror of
- * server/src/contracts/identity.ts and the audit presenter).
+ * Answers of the /api/admin routes as the administration screens read them: the server's own
+ * types (server/src/contracts/identity.ts for users, organisation settings R14 and jurisdiction
+ * settings, audit verification R10/R17; server/src/contracts/admin.ts for audit entries and the
+ * settings change list), imported as types only so no server code reaches the bundle. They are
+ * JSON-safe as the server declares them (times ISO strings, ids strings), so they are used as they
+ * are. Units: fractions 0..1 for weights and thresholds, points out of 100 for pass marks, working
+ * days for deadlines, milliseconds for `offlineAfterMs`.
  */
+import type { CertificateCodeSettings, IdType, JurisdictionSettings, Role } from '@skillcert/server/contracts';
 
-/** Certificate-number fields of the organisation (R14). */
-export interface CertificateCodeSettings {
-  organisationClass: 'Y' | 'S';
-  organisationCode: string;
-  provinceCode: string;
-  cityCode: string;
-  ownershipType: 1 | 2 | 3;
-  siteSequence: string;
-}
+export type {
+  AssessorGrade,
+  AuditEntryView,
+  AuditVerification,
+  CertificateCodeSettings,
+  IdType,
+  JurisdictionSettings,
+  OrganisationSettingsUpdate,
+  OrganisationView,
+  Role,
+  SettingChange,
+  UserSummary,
+} from '@skillcert/server/contracts';
 
-/** Jurisdiction settings (R4, R7, R11-R13; proctoring thresholds R10). */
-export interface JurisdictionSettings {
-  planLeadTimeWorkingDays: number;
-  publicationWorkingDays: number;
-  resultsSubmissionWorkingDays: number;
-  certificateDataWorkingDays: number;
-  /** Fraction 0..1. */
-  minimumPracticalWeight: number;
-  passMarks: { theory: number; practical: number; review: number };
-  /** Fraction 0..1 of the maximum. */
-  practicalScoreDifferenceThreshold: number;
-  proctoring: { focusLossAlertCount: number; offlineAfterMs: number };
-}
-
-/** GET /api/admin/organisation. */
-export interface OrganisationView {
-  id: string;
-  name: string;
-  settings: { certificateCode: CertificateCodeSettings; jurisdiction: JurisdictionSettings };
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The strictest defaults of the source documents, shown next to each jurisdiction field. */
+/**
+ * The strictest defaults of the source documents (R4, R7, R11, R12, R13), shown next to each
+ * jurisdiction field. A runtime value: `import type` cannot bring the server's
+ * `defaultJurisdictionSettings`, and importing contracts/identity.ts as a value would put zod into
+ * the bundle; admin-types.test.ts checks the two are equal.
+ */
 export const defaultJurisdictionSettings: JurisdictionSettings = {
   planLeadTimeWorkingDays: 10,
   publicationWorkingDays: 5,
@@ -48,42 +40,32 @@ export const defaultJurisdictionSettings: JurisdictionSettings = {
   proctoring: { focusLossAlertCount: 3, offlineAfterMs: 60_000 },
 };
 
-/** A user as listed to administrators. */
-export interface UserSummary {
-  id: string;
-  organisationId: string;
-  name: string;
-  roles: string[];
-  username?: string;
-  assessorGrade?: 'assessor' | 'senior_assessor';
-  idType?: string;
-  idNumber?: string;
-  admissionTicketNumbers: string[];
-  isActive: boolean;
-  createdAt: string;
-  lastLoginAt?: string;
-}
+// The value lists below are runtime values for the same reason; `satisfies` keeps each equal to
+// the server's union (a missing or an extra key fails tsc).
+const roleSet = {
+  admin: true,
+  bank_editor: true,
+  bank_reviewer: true,
+  exam_admin: true,
+  proctor: true,
+  assessor: true,
+  supervisor: true,
+  hr: true,
+  candidate: true,
+} satisfies Record<Role, true>;
+const idTypeSet = {
+  resident_identity_card: true,
+  passport: true,
+  hong_kong_macao_permit: true,
+  taiwan_permit: true,
+  foreign_permanent_residence_card: true,
+} satisfies Record<IdType, true>;
 
-/** GET /api/admin/audit/verify (R10, R17). */
-export interface AuditVerification {
-  isIntact: boolean;
-  checkedCount: number;
-  lastSeq: number;
-  lastHash: string | null;
-  firstBroken: { seq: number | null; entryId: string | null; reason: 'modified' | 'missing' | 'out_of_order'; message: string } | null;
-}
+/** Roles an administrator may grant, in the order the users page lists them (the candidate role excludes every other, R6). */
+export const grantableRoles = Object.keys(roleSet) as Role[];
 
-/** One audit entry. */
-export interface AuditEntryView {
-  id: string;
-  seq: number;
-  actor: { userId: string | null; name: string; roles: string[] };
-  action: string;
-  target: { kind: string; id: string | null; label?: string };
-  at: string;
-  payload: unknown;
-  hash: string;
-}
+/** Identity document types of candidates (R15 prints the type on the certificate), in the order offered. */
+export const idTypes = Object.keys(idTypeSet) as IdType[];
 
 /**
  * The first 13 characters of a certificate number from the organisation's code fields (R14):

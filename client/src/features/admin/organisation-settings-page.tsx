@@ -8,7 +8,7 @@ import { Field } from '../../components/field';
 import { PageHeader } from '../../components/page';
 import { QueryState } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
-import { certificateNumberPrefix, defaultJurisdictionSettings, type CertificateCodeSettings, type JurisdictionSettings, type OrganisationView } from './admin-types';
+import { certificateNumberPrefix, defaultJurisdictionSettings, type CertificateCodeSettings, type JurisdictionSettings, type OrganisationSettingsUpdate, type OrganisationView } from './admin-types';
 
 type NumberPath =
   | 'planLeadTimeWorkingDays'
@@ -46,7 +46,7 @@ function OrganisationForm({ organisation }: { organisation: OrganisationView }) 
 
   const save = useMutation({
     mutationFn: () =>
-      api.patch<{ organisation: OrganisationView; changes: { field: string; from: unknown; to: unknown }[] }>('/api/admin/organisation/settings', {
+      api.patch<OrganisationSettingsUpdate>('/api/admin/organisation/settings', {
         name,
         certificateCode: code,
         jurisdiction,

@@ -8,12 +8,7 @@ import { Field } from '../../components/field';
 import { PageHeader } from '../../components/page';
 import { Empty, QueryState } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
-import type { UserSummary } from './admin-types';
-
-/** Roles an administrator may grant (the candidate role excludes every other). */
-export const grantableRoles = ['admin', 'bank_editor', 'bank_reviewer', 'exam_admin', 'proctor', 'assessor', 'supervisor', 'hr', 'candidate'] as const;
-
-const idTypes = ['resident_identity_card', 'passport', 'hong_kong_macao_permit', 'taiwan_permit', 'foreign_permanent_residence_card'] as const;
+import { grantableRoles, idTypes, type UserSummary } from './admin-types';
 
 /** Users of the organisation: filter by role and text, create staff accounts or candidates (R17). */
 export function UsersPage() {

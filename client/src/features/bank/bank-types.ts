@@ -1,260 +1,80 @@
 /**
- * Shapes of the bank and papers API as the client reads them (mirror of the server presenters:
- * bank-scope, item, bank-import, get-scope-readiness, find-scope-duplicates, paper-library).
+ * Answers of the /api/bank and /api/papers routes as the bank screens read them (R1 bank sizes, R2
+ * coverage and near-duplicates, R17 answer keys for the bank roles only): the server's own view
+ * types (server/src/contracts/bank.ts and papers.ts, which gather the bank and papers presenters'
+ * and use cases' views and the bank-tools shapes they carry), imported as types only so no server
+ * code reaches the bundle. The views are JSON-safe as the server declares them (times ISO strings,
+ * ids strings), so they are used as they are; the few client-side shapes below say why.
+ * Units: weights and rates are fractions 0..1, points are points, levels 5 初级工 … 1 高级技师 (R18).
  */
+import type {
+  BankScopeView,
+  ItemStatus,
+  PresentedItemContent,
+  ScopeReadiness,
+  ItemVersionView as ServerItemVersionView,
+  ItemView as ServerItemView,
+  TheoryItemType,
+} from '@skillcert/server/contracts';
 
-export type Level = 1 | 2 | 3 | 4 | 5;
-export type TheoryItemType = 'single' | 'multiple' | 'judge';
-export type ItemStatus = 'draft' | 'in_review' | 'approved' | 'retired';
-export type ItemKind = 'theory' | 'practical';
+export type {
+  BankImportView,
+  BankScopeView,
+  Blueprint,
+  BlueprintLeafView,
+  BlueprintNode,
+  CoverageRow,
+  DuplicateItemSummary,
+  DuplicatePair,
+  ItemStatus,
+  Level,
+  PaperLibraryView,
+  PaperStructureEntry,
+  PaperView,
+  RowError,
+  ScopeBlueprintView,
+  ScopeDuplicateReport,
+  ScopeItemCounts,
+  ScopeReadiness,
+  Shortfall,
+  TheoryItemType,
+  PresentedItemContent as ItemContent,
+} from '@skillcert/server/contracts';
 
-/** A node of the blueprint 认定要素细目表; sibling weights are fractions summing to 1. */
-export interface BlueprintNode {
-  code: string;
-  name: string;
-  weight: number;
-  children?: BlueprintNode[];
-}
+/** Theory content as presented: stem, options, `answer` for the bank roles only (R17). */
+export type TheoryContent = Extract<PresentedItemContent, { kind: 'theory' }>;
 
-/** Items and points per item type of a theory paper. */
-export interface PaperStructureEntry {
-  type: TheoryItemType;
-  count: number;
-  pointsEach: number;
-}
+/** Practical content: task, materials, time limit in minutes, criteria in points, veto items 否决项. */
+export type PracticalContent = Extract<PresentedItemContent, { kind: 'practical' }>;
 
-export interface Blueprint {
-  nodes: BlueprintNode[];
-  structure: PaperStructureEntry[];
-}
+/** Item kinds: theory 理论 or practical 实操. */
+export type ItemKind = ServerItemView['kind'];
 
-export type ScopeItemCounts = Record<ItemKind, Record<ItemStatus, number>>;
+/**
+ * An item as the API shows it. Client-side only in `content`: the server declares it as
+ * `PresentedContent`, an `Omit` over the theory | practical union that keeps only the keys both
+ * kinds share; the presenter emits one kind or the other, `PresentedItemContent`, which the editor
+ * and the preview narrow on `kind` (theory `answer` present for the bank roles only, R17).
+ */
+export type ItemView = Omit<ServerItemView, 'content'> & { content: PresentedItemContent };
 
-/** A bank scope: occupation + work type + level. */
-export interface BankScopeView {
-  id: string;
-  occupationCode: string;
-  occupationName: string;
-  workType: string;
-  level: Level;
-  hasBlueprint: boolean;
-  blueprint?: Blueprint;
-  practicalTasksPerPaper: number;
-  itemCounts?: ScopeItemCounts;
-  createdAt: string;
-  updatedAt: string;
-}
+/** One version of an item, with `content` typed kind by kind as in {@link ItemView}. */
+export type ItemVersionView = Omit<ServerItemVersionView, 'content'> & { content: PresentedItemContent };
 
-export interface TheoryContent {
-  kind: 'theory';
-  type: TheoryItemType;
-  stem: string;
-  options: string[];
-  answer?: number[];
-  knowledgePoint?: string;
-  category?: string;
-  chapter?: string;
-  difficulty?: number;
-  images?: string[];
-}
+// The value lists below are runtime values: `import type` cannot bring them, and importing the
+// server's schemas as values would put zod and server code into the bundle. `satisfies` keeps each
+// equal to the server's union (a missing or an extra key fails tsc).
+const theoryItemTypeSet = { single: true, multiple: true, judge: true } satisfies Record<TheoryItemType, true>;
+const itemStatusSet = { draft: true, in_review: true, approved: true, retired: true } satisfies Record<ItemStatus, true>;
 
-export interface PracticalContent {
-  kind: 'practical';
-  title: string;
-  task: string;
-  materials: string[];
-  timeLimitMinutes: number;
-  criteria: { criterion: string; maxPoints: number; deductionRule: string }[];
-  vetoItems: string[];
-  knowledgePoint?: string;
-  difficulty?: number;
-}
+/** Theory item types 单选, 多选, 判断 in the order the screens offer them. */
+export const theoryItemTypes = Object.keys(theoryItemTypeSet) as TheoryItemType[];
 
-export type ItemContent = TheoryContent | PracticalContent;
+/** Review workflow statuses in workflow order: draft → in_review → approved → retired. */
+export const itemStatuses = Object.keys(itemStatusSet) as ItemStatus[];
 
-export interface ItemView {
-  id: string;
-  scopeId: string;
-  kind: ItemKind;
-  type?: TheoryItemType;
-  status: ItemStatus;
-  version: number;
-  content: ItemContent;
-  knowledgePoint?: string;
-  clusterId?: string;
-  authorId: string;
-  reviewerId?: string;
-  reviewNote?: string;
-  retiredReason?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ItemVersionView {
-  itemId: string;
-  version: number;
-  contentHash: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface BlueprintLeafView {
-  code: string;
-  name: string;
-  absoluteWeight: number;
-  path: string[];
-  itemCount: number;
-}
-
-export interface ScopeBlueprintView {
-  scopeId: string;
-  blueprint: Blueprint | null;
-  leaves: BlueprintLeafView[];
-  itemsWithoutKnowledgePoint: number;
-}
-
-export interface RowError {
-  file: string;
-  sheet: string;
-  row: number;
-  field: string;
-  column: string;
-  reason: string;
-  problems: { field: string; column: string; reason: string }[];
-}
-
-export interface BankImportView {
-  importId: string;
-  scopeId: string;
-  fileName: string;
-  fileBytes: number;
-  format: 'xlsx' | 'json';
-  status: 'pending' | 'confirmed';
-  counts: Record<TheoryItemType, number> & { total: number };
-  dataRows: number;
-  rejectedCount: number;
-  rejected: RowError[];
-  warningCount: number;
-  warnings: { sheet: string; row: number; field?: string; column?: string; message: string }[];
-  sheets: { name: string; status: 'imported' | 'empty' | 'no-header'; headerRow?: number; dataRows: number; items: number; rejected: number }[];
-  imageCount: number;
-  canConfirm: boolean;
-  analysis?: {
-    blueprint: 'existing' | 'derived';
-    unmatchedKnowledgePoints: number;
-    derivedLeaves?: number;
-    derivedStructure?: PaperStructureEntry[];
-    duplicates: { clustersInFile: number; redundantInFile: number; duplicateRateInFile: number; alreadyInScope: number };
-  };
-  expiresAt: string;
-  confirmedAt?: string;
-  confirmedStatus?: 'draft' | 'approved';
-  itemIds?: string[];
-}
-
-export interface Shortfall {
-  rule: 'R1' | 'R2';
-  code: string;
-  message: string;
-  required: number;
-  actual: number;
-  knowledgePoint?: string;
-  type?: TheoryItemType;
-}
-
-export interface CoverageRow {
-  knowledgePoint: string;
-  type: TheoryItemType;
-  perPaper: number;
-  required: number;
-  available: number;
-}
-
-export interface ScopeReadiness {
-  scopeId: string;
-  scope: string;
-  isReady: boolean;
-  shortfalls: Shortfall[];
-  counts: {
-    approvedTheoryItems: number;
-    distinctApprovedTheoryItems: number;
-    activeTheoryPapers: number;
-    approvedPracticalItems: number;
-    activePracticalPapers: number;
-  };
-  minimums: Record<string, number>;
-  hasBlueprint: boolean;
-  coverage: CoverageRow[];
-  duplicateRate: number;
-  maxOverlap: number;
-}
-
-export interface DuplicateItemSummary {
-  id: string;
-  scopeId: string;
-  scope: string;
-  status: ItemStatus;
-  version: number;
-  type?: string;
-  text: string;
-}
-
-export interface DuplicatePair {
-  a: DuplicateItemSummary;
-  b: DuplicateItemSummary;
-  similarity: number;
-  kind: 'exact' | 'near';
-  isCrossScope: boolean;
-  hasDifferentAnswers: boolean;
-}
-
-export interface ScopeDuplicateReport {
-  scopeId: string;
-  across: 'same' | 'other' | 'all';
-  kind: ItemKind;
-  itemCount: number;
-  pairs: DuplicatePair[];
-  clusters: { clusterId: string; itemIds: string[] }[];
-  duplicateRate: number;
-  excludedPairs: number;
-}
-
-export interface PaperView {
-  id: string;
-  libraryId: string;
-  kind: ItemKind;
-  index: number;
-  code: string;
-  status: 'active' | 'retired';
-  itemCount: number;
-  totalPoints: number;
-  totalTimeMinutes?: number;
-  meanDifficulty?: number;
-  retiredReason?: string;
-  seed?: string;
-  createdAt: string;
-}
-
-export interface PaperLibraryView {
-  id: string;
-  scopeId: string;
-  kind: ItemKind;
-  status: 'active' | 'retired';
-  seed: string;
-  snapshotHash: string;
-  maxOverlap: number;
-  paperIds: string[];
-  overlapMatrix: number[][];
-  difficulty: { meanByPaper: number[]; spread: number; target?: number; maxDeviation?: number };
-  paperSize?: number;
-  tasksPerPaper?: number;
-  inputItemCount?: number;
-  papers?: PaperView[];
-  createdAt: string;
-}
-
-/** The R1 minimums (bank-tools R1_MINIMUMS) by readiness count. */
-export const readinessCountMinimumKey: Record<keyof ScopeReadiness['counts'], string | undefined> = {
+/** The R1 minimum (a key of `ScopeReadiness['minimums']`, bank-tools R1_MINIMUMS) of each readiness count. */
+export const readinessCountMinimumKey: Record<keyof ScopeReadiness['counts'], keyof ScopeReadiness['minimums'] | undefined> = {
   approvedTheoryItems: 'theoryItems',
   distinctApprovedTheoryItems: undefined,
   activeTheoryPapers: 'theoryPapers',
@@ -263,6 +83,6 @@ export const readinessCountMinimumKey: Record<keyof ScopeReadiness['counts'], st
 };
 
 /** `电工 低压电工作业 四级` style label of a scope. */
-export function describeScope(scope: Pick<BankScopeView, 'occupationName' | 'workType' | 'level'>, levelName: (level: Level) => string): string {
+export function describeScope(scope: Pick<BankScopeView, 'occupationName' | 'workType' | 'level'>, levelName: (level: BankScopeView['level']) => string): string {
   return `${scope.occupationName} · ${scope.workType} · ${levelName(scope.level)}`;
 }

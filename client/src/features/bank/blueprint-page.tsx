@@ -9,7 +9,7 @@ import { QueryState } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
 import { useCan } from '../auth/use-session';
 import { useScopeBlueprint } from './bank-api';
-import type { BankScopeView, Blueprint, BlueprintNode, PaperStructureEntry, ScopeBlueprintView, TheoryItemType } from './bank-types';
+import { theoryItemTypes, type BankScopeView, type Blueprint, type BlueprintNode, type PaperStructureEntry, type ScopeBlueprintView, type TheoryItemType } from './bank-types';
 import { addNode, balanceWeights, findWeightProblems, listLeaves, nextChildCode, removeNode, totalStructure, updateNode, type NodePath } from './blueprint-tree';
 
 /**
@@ -129,7 +129,7 @@ function BlueprintEditor({ scope, view }: { scope: BankScopeView; view: ScopeBlu
                       value={entry.type}
                       onChange={(event) => setStructure(structure.map((row, position) => (position === index ? { ...row, type: event.target.value as TheoryItemType } : row)))}
                     >
-                      {(['single', 'multiple', 'judge'] as const).map((type) => (
+                      {theoryItemTypes.map((type) => (
                         <option key={type} value={type}>
                           {t(`itemTypes.${type}`)}
                         </option>

@@ -11,7 +11,7 @@ import { Loading, StatusBadge } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
 import { useCan } from '../auth/use-session';
 import { useLevelName, useScopeBlueprint, useScopes } from './bank-api';
-import { describeScope, type ItemContent, type ItemKind, type ItemVersionView, type ItemView, type TheoryItemType } from './bank-types';
+import { describeScope, theoryItemTypes, type ItemContent, type ItemKind, type ItemVersionView, type ItemView, type TheoryItemType } from './bank-types';
 import { ItemPreview, optionLetter } from './item-preview';
 
 const judgeOptions = ['正确', '错误'];
@@ -237,7 +237,7 @@ function ItemEditor({ item }: { item?: ItemView }) {
                 <Field label={t('bank.items.type')}>
                   {(props) => (
                     <select {...props} value={draft.type} onChange={(event) => setType(event.target.value as TheoryItemType)}>
-                      {(['single', 'multiple', 'judge'] as const).map((type) => (
+                      {theoryItemTypes.map((type) => (
                         <option key={type} value={type}>
                           {t(`itemTypes.${type}`)}
                         </option>

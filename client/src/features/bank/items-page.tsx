@@ -9,7 +9,7 @@ import { Empty, QueryState, StatusBadge } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
 import { useCan } from '../auth/use-session';
 import { useLevelName, useScopeBlueprint, useScopes } from './bank-api';
-import { describeScope, type ItemView } from './bank-types';
+import { describeScope, itemStatuses, theoryItemTypes, type ItemView } from './bank-types';
 
 const pageSize = 50;
 
@@ -106,7 +106,7 @@ export function ItemsPage() {
           {(props) => (
             <select {...props} value={filters.type} onChange={(event) => setFilter('type', event.target.value)} disabled={filters.kind === 'practical'}>
               <option value="">{t('common.all')}</option>
-              {(['single', 'multiple', 'judge'] as const).map((type) => (
+              {theoryItemTypes.map((type) => (
                 <option key={type} value={type}>
                   {t(`itemTypes.${type}`)}
                 </option>
@@ -118,7 +118,7 @@ export function ItemsPage() {
           {(props) => (
             <select {...props} value={filters.status} onChange={(event) => setFilter('status', event.target.value)}>
               <option value="">{t('common.all')}</option>
-              {(['draft', 'in_review', 'approved', 'retired'] as const).map((status) => (
+              {itemStatuses.map((status) => (
                 <option key={status} value={status}>
                   {t(`itemStatus.${status}`)}
                 </option>

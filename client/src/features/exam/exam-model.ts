@@ -93,7 +93,8 @@ export function nextSequence(serverLastSeq: number, localLastSeq: number, outbox
 
 /** The timer as last told by the server, with this browser's clock offset. */
 export interface ExamTimer {
-  status: 'waiting' | 'in_progress' | 'paused' | 'submitted' | 'voided';
+  /** The attempt's status as the server sent it. */
+  status: AttemptState['status'];
   /** Server deadline (epoch ms); null before the start. */
   deadlineAt: number | null;
   /** Remaining time frozen at the pause, or as of `serverNow` (ms). */

@@ -37,6 +37,9 @@ export interface ScopeDuplicateReport {
   excludedPairs: number;
 }
 
+/** One near-duplicate pair of a {@link ScopeDuplicateReport}: similarity 0..1, `exact` or `near`. */
+export type DuplicatePair = ScopeDuplicateReport['pairs'][number];
+
 function summarise(item: ItemRecord, scopeLabel: string): DuplicateItemSummary {
   const text = item.current.kind === 'theory' ? item.current.stem : item.current.title;
   return {

@@ -40,3 +40,6 @@ export async function getScopeBlueprint(options: { scopeId: string; actor: Actor
   const itemsWithoutKnowledgePoint = rows.filter((row) => !row._id || !leafCodes.has(row._id)).reduce((sum, row) => sum + row.count, 0);
   return { scopeId: options.scopeId, blueprint, leaves, itemsWithoutKnowledgePoint };
 }
+
+/** GET /api/bank/scopes/:scopeId/blueprint answer: {@link getScopeBlueprint}'s own return type. */
+export type ScopeBlueprintView = Awaited<ReturnType<typeof getScopeBlueprint>>;

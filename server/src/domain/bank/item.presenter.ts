@@ -2,11 +2,20 @@
  * Plain JSON of items and item versions. Answer keys (`answer` of theory content) are included only
  * for the bank roles (R17); everyone else gets the content without them.
  */
+import type { PracticalItem, TheoryItem } from '@skillcert/bank-tools/types';
 import type { ItemContent, ItemRecord, ItemStatus } from './item.model';
 import type { ItemVersionRecord } from './item-version.model';
 
 /** Item content as presented: theory content may lack `answer`. */
 export type PresentedContent = Omit<ItemContent, 'answer'> & { answer?: number[] };
+
+/**
+ * {@link PresentedContent} kind by kind, for readers of the JSON (the client's item editor and
+ * preview): theory content whose `answer` (0-based option indexes) is present for the bank roles
+ * only (R17), or practical content. `Omit` over the `ItemContent` union keeps only the keys both
+ * kinds share, so `PresentedContent` cannot be narrowed on `kind`; this union can.
+ */
+export type PresentedItemContent = (Omit<TheoryItem, 'answer'> & { answer?: number[] }) | PracticalItem;
 
 /** An item as the API shows it. */
 export interface ItemView {

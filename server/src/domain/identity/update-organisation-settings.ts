@@ -84,3 +84,6 @@ export async function updateOrganisationSettings(options: {
   });
   return { organisation: presentOrganisation(updated), changes };
 }
+
+/** PATCH /api/admin/organisation/settings answer: {@link updateOrganisationSettings}'s own return type. */
+export type OrganisationSettingsUpdate = Awaited<ReturnType<typeof updateOrganisationSettings>>;
