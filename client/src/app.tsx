@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { api } from './api/client';
@@ -22,6 +22,21 @@ const ScoringArea = lazy(() => import('./features/scoring/scoring-area').then((m
 const ResultsArea = lazy(() => import('./features/results/results-area').then((module) => ({ default: module.ResultsArea })));
 const CertificatesArea = lazy(() => import('./features/certificates/certificates-area').then((module) => ({ default: module.CertificatesArea })));
 const VerifyPage = lazy(() => import('./features/verify/verify-page').then((module) => ({ default: module.VerifyPage })));
+
+/**
+ * The areas behind one capability each: a signed-in user holding `capability` opens the lazily
+ * loaded `Area` under `path`; others are sent to sign-in or refused ({@link RequireCapability}).
+ * The home page, reports, exam, proctor and the public verification page have their own rules and
+ * stay explicit in the route table.
+ */
+const guardedAreas: readonly { path: string; capability: Capability; Area: ComponentType }[] = [
+  { path: '/admin/*', capability: 'administer', Area: AdminArea },
+  { path: '/bank/*', capability: 'readBank', Area: BankArea },
+  { path: '/plans/*', capability: 'readPlans', Area: PlansArea },
+  { path: '/scoring/*', capability: 'readScoreCards', Area: ScoringArea },
+  { path: '/results/*', capability: 'readPublication', Area: ResultsArea },
+  { path: '/certificates/*', capability: 'readCertificates', Area: CertificatesArea },
+];
 
 /** Opens `children` only for a signed-in user holding `capability`; otherwise sign-in or a refusal. */
 function RequireCapability({ user, capability, children }: { user: SessionUser | null; capability: Capability; children: ReactNode }) {
@@ -115,54 +130,17 @@ export function App() {
                 <Route path="/login" element={<LoginPage mode="staff" />} />
                 <Route path="/candidate/login" element={<LoginPage mode="candidate" />} />
                 <Route path="/" element={user ? <HomePage user={user} /> : <Navigate to="/login" replace />} />
-                <Route
-                  path="/admin/*"
-                  element={
-                    <RequireCapability user={user} capability="administer">
-                      <AdminArea />
-                    </RequireCapability>
-                  }
-                />
-                <Route
-                  path="/bank/*"
-                  element={
-                    <RequireCapability user={user} capability="readBank">
-                      <BankArea />
-                    </RequireCapability>
-                  }
-                />
-                <Route
-                  path="/plans/*"
-                  element={
-                    <RequireCapability user={user} capability="readPlans">
-                      <PlansArea />
-                    </RequireCapability>
-                  }
-                />
-                <Route
-                  path="/scoring/*"
-                  element={
-                    <RequireCapability user={user} capability="readScoreCards">
-                      <ScoringArea />
-                    </RequireCapability>
-                  }
-                />
-                <Route
-                  path="/results/*"
-                  element={
-                    <RequireCapability user={user} capability="readPublication">
-                      <ResultsArea />
-                    </RequireCapability>
-                  }
-                />
-                <Route
-                  path="/certificates/*"
-                  element={
-                    <RequireCapability user={user} capability="readCertificates">
-                      <CertificatesArea />
-                    </RequireCapability>
-                  }
-                />
+                {guardedAreas.map(({ path, capability, Area }) => (
+                  <Route
+                    key={path}
+                    path={path}
+                    element={
+                      <RequireCapability user={user} capability={capability}>
+                        <Area />
+                      </RequireCapability>
+                    }
+                  />
+                ))}
                 {/* Certificate verification is public (R15): no sign-in needed. */}
                 <Route path="/verify" element={<VerifyPage />} />
                 <Route path="/reports/*" element={user ? <ReportsArea /> : <Navigate to="/login" replace />} />

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
+import { DateRecordForm } from '../../components/date-record-form';
 import { Dialog } from '../../components/dialog';
 import { ErrorView } from '../../components/error-view';
 import { Field } from '../../components/field';
@@ -326,34 +327,16 @@ function LedgerActionForm({ certificate, action, onDone }: { certificate: Certif
 /** R13: the day the certificate data went to the guidance body. */
 function DataReportCard({ batchId }: { batchId: string }) {
   const { t } = useTranslation();
-  const [reportedOn, setReportedOn] = useState(todayInChina());
-  const record = useMutation({ mutationFn: () => api.post(`/api/batches/${batchId}/certificates/data-report`, { reportedOn }) });
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    record.mutate();
-  }
   return (
-    <form className="card" onSubmit={onSubmit} aria-labelledby="data-report-heading">
-      <h2 id="data-report-heading">
-        {t('certificates.dataReport.title')} <span className="badge">R13</span>
-      </h2>
-      <p className="muted">{t('certificates.dataReport.hint')}</p>
-      <div className="filters">
-        <Field label={t('certificates.dataReport.date')}>
-          {(props) => <input {...props} name="reportedOn" type="date" required value={reportedOn} onChange={(event) => setReportedOn(event.target.value)} />}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="secondary" disabled={record.isPending}>
-            {t('certificates.dataReport.submit')}
-          </button>
-        </div>
-      </div>
-      {record.isError && <ErrorView error={record.error} />}
-      {record.isSuccess && (
-        <p className="success" role="status">
-          {t('common.saved')}
-        </p>
-      )}
-    </form>
+    <DateRecordForm
+      headingId="data-report-heading"
+      title={t('certificates.dataReport.title')}
+      ruleId="R13"
+      hint={t('certificates.dataReport.hint')}
+      dateLabel={t('certificates.dataReport.date')}
+      submitLabel={t('certificates.dataReport.submit')}
+      name="reportedOn"
+      save={(reportedOn) => api.post(`/api/batches/${batchId}/certificates/data-report`, { reportedOn })}
+    />
   );
 }

@@ -2,11 +2,10 @@ import '../scoring/scoring-i18n';
 import './certificates-i18n';
 import '../scoring/scoring.css';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes, useParams } from 'react-router-dom';
-import { PageHeader, SubNav } from '../../components/page';
-import { Empty, QueryState, StatusBadge } from '../../components/status';
+import { Navigate, Route, Routes, useParams } from 'react-router-dom';
+import { SubNav } from '../../components/page';
 import { useCan } from '../auth/use-session';
-import { useStaffBatches } from '../results/staff-batches';
+import { BatchPickerPage } from '../results/batch-picker-page';
 import { ArchivePage } from './archive-page';
 import { BatchCertificatesPage } from './batch-certificates-page';
 import { ExportPage } from './export-page';
@@ -52,44 +51,13 @@ function BatchRoute() {
 
 function CertificateBatchesPage() {
   const { t } = useTranslation();
-  const batches = useStaffBatches();
   return (
-    <>
-      <PageHeader title={t('certificates.batches.title')} subtitle={t('certificates.batches.subtitle')} />
-      <section className="card">
-        <QueryState query={batches}>
-          {(data) => {
-            const rows = data.filter((batch) => certificateStatuses.includes(batch.status));
-            return rows.length === 0 ? (
-              <Empty>{t('certificates.batches.none')}</Empty>
-            ) : (
-              <table>
-                <caption className="visually-hidden">{t('certificates.batches.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('scoring.batch.code')}</th>
-                    <th scope="col">{t('scoring.batch.name')}</th>
-                    <th scope="col">{t('scoring.batch.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((batch) => (
-                    <tr key={batch.id}>
-                      <td>
-                        <Link to={`/certificates/batches/${batch.id}`}>{batch.code}</Link>
-                      </td>
-                      <td>{batch.name}</td>
-                      <td>
-                        <StatusBadge status={batch.status} group="batchStatus" />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            );
-          }}
-        </QueryState>
-      </section>
-    </>
+    <BatchPickerPage
+      title={t('certificates.batches.title')}
+      subtitle={t('certificates.batches.subtitle')}
+      empty={t('certificates.batches.none')}
+      statuses={certificateStatuses}
+      linkTo={(batchId) => `/certificates/batches/${batchId}`}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { DateRecordForm } from '../../components/date-record-form';
 import { ErrorView } from '../../components/error-view';
 import { Field } from '../../components/field';
 import { PageHeader } from '../../components/page';
@@ -294,34 +295,17 @@ function ClosePublicationCard({ view }: { view: PublicationView }) {
 function ResultsSubmissionCard({ view }: { view: PublicationView }) {
   const { t } = useTranslation();
   const refresh = useRefreshResults();
-  const [submittedOn, setSubmittedOn] = useState(todayInChina());
-  const record = useMutation({ mutationFn: () => api.post(`/api/batches/${view.batchId}/publication/results-submission`, { submittedOn }), onSuccess: refresh });
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    record.mutate();
-  }
   return (
-    <form className="card" onSubmit={onSubmit} aria-labelledby="submission-heading">
-      <h2 id="submission-heading">
-        {t('results.submission.title')} <span className="badge">R12</span>
-      </h2>
-      <p className="muted">{t('results.submission.hint')}</p>
-      <div className="filters">
-        <Field label={t('results.submission.date')}>
-          {(props) => <input {...props} name="submittedOn" type="date" required value={submittedOn} onChange={(event) => setSubmittedOn(event.target.value)} />}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="secondary" disabled={record.isPending}>
-            {t('results.submission.submit')}
-          </button>
-        </div>
-      </div>
-      {record.isError && <ErrorView error={record.error} />}
-      {record.isSuccess && (
-        <p className="success" role="status">
-          {t('common.saved')}
-        </p>
-      )}
-    </form>
+    <DateRecordForm
+      headingId="submission-heading"
+      title={t('results.submission.title')}
+      ruleId="R12"
+      hint={t('results.submission.hint')}
+      dateLabel={t('results.submission.date')}
+      submitLabel={t('results.submission.submit')}
+      name="submittedOn"
+      save={(submittedOn) => api.post(`/api/batches/${view.batchId}/publication/results-submission`, { submittedOn })}
+      onSaved={refresh}
+    />
   );
 }

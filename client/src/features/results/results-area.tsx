@@ -3,13 +3,11 @@ import '../certificates/certificates-i18n';
 import './results-i18n';
 import '../scoring/scoring.css';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes, useParams } from 'react-router-dom';
-import { PageHeader } from '../../components/page';
-import { Empty, QueryState, StatusBadge } from '../../components/status';
+import { Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { useCan } from '../auth/use-session';
+import { BatchPickerPage } from './batch-picker-page';
 import { MyResultsPage } from './my-results-page';
 import { PublicationPage } from './publication-page';
-import { useStaffBatches } from './staff-batches';
 
 /** Batch statuses from which a publication may exist or be opened. */
 const publicationStatuses = ['scoring', 'results_approved', 'published', 'closed', 'archived'];
@@ -46,44 +44,13 @@ function PublicationRoute() {
 /** Batches whose results are scored, approved or published. */
 function PublicationBatchesPage() {
   const { t } = useTranslation();
-  const batches = useStaffBatches();
   return (
-    <>
-      <PageHeader title={t('results.batches.title')} subtitle={t('results.batches.subtitle')} />
-      <section className="card">
-        <QueryState query={batches}>
-          {(data) => {
-            const rows = data.filter((batch) => publicationStatuses.includes(batch.status));
-            return rows.length === 0 ? (
-              <Empty>{t('results.batches.none')}</Empty>
-            ) : (
-              <table>
-                <caption className="visually-hidden">{t('results.batches.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('scoring.batch.code')}</th>
-                    <th scope="col">{t('scoring.batch.name')}</th>
-                    <th scope="col">{t('scoring.batch.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((batch) => (
-                    <tr key={batch.id}>
-                      <td>
-                        <Link to={`/results/batches/${batch.id}`}>{batch.code}</Link>
-                      </td>
-                      <td>{batch.name}</td>
-                      <td>
-                        <StatusBadge status={batch.status} group="batchStatus" />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            );
-          }}
-        </QueryState>
-      </section>
-    </>
+    <BatchPickerPage
+      title={t('results.batches.title')}
+      subtitle={t('results.batches.subtitle')}
+      empty={t('results.batches.none')}
+      statuses={publicationStatuses}
+      linkTo={(batchId) => `/results/batches/${batchId}`}
+    />
   );
 }

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { PageHeader } from '../../components/page';
-import { Empty, Loading, QueryState, StatusBadge } from '../../components/status';
+import { Empty, Loading, StatusBadge } from '../../components/status';
 import { ErrorView } from '../../components/error-view';
 import { useFormat } from '../../i18n/use-format';
 import { useCan } from '../auth/use-session';
+import { BatchPickerPage } from '../results/batch-picker-page';
 import { scoredBatchStatuses, useStaffBatches, type BatchChoice } from '../results/staff-batches';
 import type { ScoreCardView } from './scoring-types';
 
@@ -19,48 +20,14 @@ export function ScoringHomePage() {
 /** Batches from scoring onwards, each opening its score cards and results. */
 function ScoringBatchesPage() {
   const { t } = useTranslation();
-  const batches = useStaffBatches();
   return (
-    <>
-      <PageHeader title={t('scoring.home.title')} subtitle={t('scoring.home.subtitle')} />
-      <section className="card">
-        <QueryState query={batches}>
-          {(data) => {
-            const rows = data.filter((batch) => scoredBatchStatuses.includes(batch.status));
-            return rows.length === 0 ? <Empty>{t('scoring.home.noBatches')}</Empty> : <BatchTable batches={rows} />;
-          }}
-        </QueryState>
-      </section>
-    </>
-  );
-}
-
-function BatchTable({ batches }: { batches: BatchChoice[] }) {
-  const { t } = useTranslation();
-  return (
-    <table>
-      <caption className="visually-hidden">{t('scoring.home.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('scoring.batch.code')}</th>
-          <th scope="col">{t('scoring.batch.name')}</th>
-          <th scope="col">{t('scoring.batch.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {batches.map((batch) => (
-          <tr key={batch.id}>
-            <td>
-              <Link to={`/scoring/batches/${batch.id}`}>{batch.code}</Link>
-            </td>
-            <td>{batch.name}</td>
-            <td>
-              <StatusBadge status={batch.status} group="batchStatus" />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <BatchPickerPage
+      title={t('scoring.home.title')}
+      subtitle={t('scoring.home.subtitle')}
+      empty={t('scoring.home.noBatches')}
+      statuses={scoredBatchStatuses}
+      linkTo={(batchId) => `/scoring/batches/${batchId}`}
+    />
   );
 }
 
