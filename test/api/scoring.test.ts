@@ -5,15 +5,8 @@
  * sheet / result summary PDFs rendered by Chromium.
  */
 import { mapBankToDisplayed } from '@skillcert/bank-tools/assembly/index';
-import type { PracticalItem } from '@skillcert/bank-tools/types';
-import { forceSubmitAttempt } from '@skillcert/server/domain/attempts/submit-attempt';
-import { startAttempt } from '@skillcert/server/domain/attempts/start-attempt';
-import { AttemptModel, type AttemptRecord } from '@skillcert/server/domain/attempts/attempt.model';
+import type { AttemptRecord } from '@skillcert/server/domain/attempts/attempt.model';
 import { BankScopeModel } from '@skillcert/server/domain/bank/bank-scope.model';
-import { ItemVersionModel } from '@skillcert/server/domain/bank/item-version.model';
-import { ItemModel } from '@skillcert/server/domain/bank/item.model';
-import { PaperLibraryModel } from '@skillcert/server/domain/papers/paper-library.model';
-import { PaperModel } from '@skillcert/server/domain/papers/paper.model';
 import { BatchModel } from '@skillcert/server/domain/plans/batch.model';
 import { RegistrationModel } from '@skillcert/server/domain/plans/registration.model';
 import { ResultModel } from '@skillcert/server/domain/scoring/result.model';
@@ -25,94 +18,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type SignedInAgent, type TestApp } from '../helpers/app';
 import { createExamFixture, type CandidateHandle, type ExamFixture } from '../helpers/exam-fixture';
 import { extractPdfText, removeWhitespace } from '../helpers/pdf';
+import { createPracticalLibrary, keyedResponse, practicalVetoItem, preparePracticalScoring, sitAndForceSubmit } from '../helpers/scoring-fixture';
 
 type Agent = ReturnType<typeof supertest.agent>;
-
-const criteria: PracticalItem['criteria'] = [
-  { criterion: '安全操作规范', maxPoints: 20, deductionRule: '每处违规扣 5 分' },
-  { criterion: '接线工艺质量', maxPoints: 30, deductionRule: '每处缺陷扣 2 分' },
-];
-const vetoItem = '带电作业造成短路';
-
-/** A practical paper library of 5 papers x 2 tasks (50 points each, 100 per paper) for `scopeId`. */
-async function createPracticalLibrary(organisationId: string, scopeId: Types.ObjectId, createdBy: string): Promise<Types.ObjectId> {
-  const itemIds: Types.ObjectId[] = [];
-  for (let index = 0; index < 10; index += 1) {
-    const itemId = new Types.ObjectId();
-    itemIds.push(itemId);
-    const content: PracticalItem = {
-      kind: 'practical',
-      title: `合成实操任务 ${index + 1}`,
-      task: `按图完成第 ${index + 1} 号控制回路的安装与调试。`,
-      materials: ['导线', '接触器'],
-      timeLimitMinutes: 60,
-      criteria,
-      vetoItems: [vetoItem],
-    };
-    await ItemModel.collection.insertOne({
-      _id: itemId,
-      organisationId: new Types.ObjectId(organisationId),
-      scopeId,
-      kind: 'practical',
-      status: 'approved',
-      version: 1,
-      current: content,
-      distinctFrom: [],
-      authorId: new Types.ObjectId(createdBy),
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    });
-    await ItemVersionModel.collection.insertOne({
-      _id: new Types.ObjectId(),
-      organisationId: new Types.ObjectId(organisationId),
-      itemId,
-      scopeId,
-      version: 1,
-      content,
-      contentHash: `practical-${String(itemId)}`,
-      createdBy: new Types.ObjectId(createdBy),
-      createdAt: new Date(),
-    });
-  }
-  const libraryId = new Types.ObjectId();
-  const papers = Array.from({ length: 5 }, (_, index) => ({
-    _id: new Types.ObjectId(),
-    organisationId: new Types.ObjectId(organisationId),
-    scopeId,
-    libraryId,
-    kind: 'practical' as const,
-    index,
-    code: `P-${String(libraryId).slice(-4)}-${index + 1}`,
-    slots: [itemIds[2 * index], itemIds[2 * index + 1]].map((itemId) => ({ itemId, version: 1, type: 'practical' as const, points: 50, timeLimitMinutes: 60 })),
-    totalPoints: 100,
-    totalTimeMinutes: 120,
-    status: 'active' as const,
-    createdBy: new Types.ObjectId(createdBy),
-  }));
-  await PaperModel.create(papers);
-  await PaperLibraryModel.create({
-    _id: libraryId,
-    organisationId,
-    scopeId,
-    kind: 'practical',
-    seed: `practical-${String(libraryId)}`,
-    snapshotHash: `snapshot-${String(libraryId)}`,
-    maxOverlap: 0.1,
-    paperIds: papers.map((paper) => paper._id),
-    overlapMatrix: papers.map(() => papers.map(() => 0)),
-    tasksPerPaper: 2,
-    difficulty: { meanByPaper: [], spread: 0 },
-    status: 'active',
-    createdBy,
-  });
-  return libraryId;
-}
 
 /** Deductions of `deducted` points on the second criterion of the first task (max 30), none elsewhere. */
 function practicalScore(deducted: number, options: { isVetoed?: boolean } = {}) {
   return {
     tasks: [
-      { deductions: deducted > 0 ? [{ criterionIndex: 1, deductedPoints: [deducted] }] : [], vetoItemsObserved: options.isVetoed ? [vetoItem] : [] },
+      { deductions: deducted > 0 ? [{ criterionIndex: 1, deductedPoints: [deducted] }] : [], vetoItemsObserved: options.isVetoed ? [practicalVetoItem] : [] },
       { deductions: [], vetoItemsObserved: [] },
     ],
   };
@@ -144,7 +58,6 @@ describe('scoring API (R4, R6, R11, R19)', () => {
   let assessorB: SignedInAgent;
   let assessorC: SignedInAgent;
   let supervisor: SignedInAgent;
-  let practicalLibraryId: Types.ObjectId;
   const cardIdByTicket = new Map<string, string>();
   const resultIdByRegistration = new Map<string, string>();
   let expectedTheory: { points: number; maxPoints: number };
@@ -158,23 +71,12 @@ describe('scoring API (R4, R6, R11, R19)', () => {
     assessorB = await app.login('assessor', { assessorGrade: 'assessor' });
     assessorC = await app.login('assessor', { assessorGrade: 'senior_assessor' });
     supervisor = await app.login('supervisor');
-    practicalLibraryId = await createPracticalLibrary(app.organisationId, new Types.ObjectId(fixture.secrets.scopeId), fixture.examAdmin.userId);
-    await BatchModel.updateOne(
-      { _id: new Types.ObjectId(fixture.batchId) },
-      {
-        $set: { 'scopes.0.practicalLibraryId': practicalLibraryId },
-        $push: {
-          staff: {
-            $each: [
-              { userId: new Types.ObjectId(assessorA.user.id), role: 'assessor' },
-              { userId: new Types.ObjectId(assessorB.user.id), role: 'assessor' },
-              { userId: new Types.ObjectId(assessorC.user.id), role: 'assessor' },
-              { userId: new Types.ObjectId(supervisor.user.id), role: 'supervisor' },
-            ],
-          },
-        },
-      },
-    );
+    await preparePracticalScoring(fixture, [
+      { userId: assessorA.user.id, role: 'assessor' },
+      { userId: assessorB.user.id, role: 'assessor' },
+      { userId: assessorC.user.id, role: 'assessor' },
+      { userId: supervisor.user.id, role: 'supervisor' },
+    ]);
   });
 
   afterAll(async () => {
@@ -184,15 +86,7 @@ describe('scoring API (R4, R6, R11, R19)', () => {
 
   /** Starts the candidate's attempt, stores `answersBySlot` (displayed indexes) and force-submits it. */
   async function sitAndSubmit(candidate: CandidateHandle, choose: (slot: AttemptRecord['form']['slots'][number]) => number[]): Promise<AttemptRecord> {
-    const attempt = (await fixture.attemptOf(candidate))!;
-    await startAttempt({ attemptId: String(attempt._id), actor: candidate.actor });
-    const answers: Record<string, unknown> = {};
-    for (const slot of attempt.form.slots) {
-      const response = choose(slot);
-      if (response.length > 0) answers[`answers.${slot.slot}`] = { response, seq: 1, savedAt: new Date() };
-    }
-    if (Object.keys(answers).length > 0) await AttemptModel.updateOne({ _id: attempt._id }, { $set: answers });
-    await forceSubmitAttempt({ attemptId: String(attempt._id), actor: fixture.proctor.actor, reason: '测试：统一收卷' });
+    const attempt = await sitAndForceSubmit(fixture, candidate, choose);
     await settleTheoryScoring();
     return attempt;
   }
@@ -259,7 +153,7 @@ describe('scoring API (R4, R6, R11, R19)', () => {
     expect(sheet.body.multipleChoiceCredit).toEqual({ kind: 'partial_subset', fraction: 0.5 });
     await admin.put('/api/scoring/settings').send({ multipleChoiceCredit: { kind: 'all_or_nothing' } }).expect(200);
 
-    await sitAndSubmit(fixture.candidates[2], (slot) => mapBankToDisplayed(slot.optionOrder, fixture.secrets.contentByItemId.get(String(slot.itemId))!.answer));
+    await sitAndSubmit(fixture.candidates[2], (slot) => keyedResponse(fixture, slot));
     await sitAndSubmit(fixture.candidates[3], () => []);
   });
 

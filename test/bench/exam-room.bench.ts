@@ -12,26 +12,18 @@
  *     >= 0.5x), plus the durable saturation throughput for information.
  * Loops are bounded in count and time; everything listens on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { calculateObjectSize } from 'bson';
 import { Types } from 'mongoose';
 import { WebSocketServer } from 'ws';
-import { startTestDatabase, type TestDatabase } from '@skillcert/server/db/test-database';
-import { AttemptModel, type AttemptRecord } from '@skillcert/server/domain/attempts/attempt.model';
+import { AttemptModel } from '@skillcert/server/domain/attempts/attempt.model';
 import type { AnswerWriter } from '@skillcert/server/domain/attempts/save-answer';
 import { createExamFixture } from '../helpers/exam-fixture';
 import { startExamTestServer, type ExamTestServer } from '../realtime/exam-test-kit';
+import { countLostAnswers, runLoadProcess, startBenchDatabase, type AckedAnswers } from './bench-kit';
 import { goalRow, infoRow, ratioRow, type BenchMode, type BenchRow, type Benchmark } from './harness';
-import type { LoadJob } from './exam-room-load';
 
 const name = 'exam-room';
-const loadScript = fileURLToPath(new URL('./exam-room-load.ts', import.meta.url));
-const storeScript = fileURLToPath(new URL('../../server/src/db/embedded/main.ts', import.meta.url));
 /** No throttling while saturating (the bucket still runs on every message). */
 const unlimited = { capacity: 1e12, refillPerSecond: 1e12 };
 /** The path without the database: the guard is assumed to hold. */
@@ -53,43 +45,6 @@ const sizesByMode: Record<BenchMode, Sizes> = {
   soak: { roundtrips: 10_000, warmup: 500, saturateMs: 30_000, saturateConnections: 32, window: 16, candidates: 2_000, loadMs: 600_000 },
 };
 
-/** A database in its own process (or MONGODB_URI). */
-async function startDatabaseProcess(): Promise<{ database: Pick<TestDatabase, 'kind' | 'uri'>; stop(): Promise<void> }> {
-  if (process.env.MONGODB_URI) {
-    const external = await startTestDatabase();
-    return { database: external, stop: () => external.stop() };
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'skillcert-bench-store-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', storeScript, '--dbpath', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const uri = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('embedded store did not start within 60 s')), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { uri: string }).uri);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`embedded store exited with ${code}`)));
-  });
-  const url = new URL(uri);
-  url.pathname = '/bench';
-  return {
-    database: { kind: 'embedded', uri: url.toString() },
-    stop: async () => {
-      if (child.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        });
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** A raw `ws` echo server: parses each JSON message and sends it back. */
 async function startEchoServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -106,34 +61,6 @@ async function startEchoServer(): Promise<{ url: string; stop(): Promise<void> }
         server.close(() => resolve());
       }),
   };
-}
-
-/** Runs one job in a child process; calls `onLoad` at its load-start and load-end marks. */
-async function runLoadProcess<Result>(job: LoadJob, onLoad?: (mark: 'start' | 'end') => void, timeoutMs = 30 * 60_000): Promise<Result> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', loadScript], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  try {
-    return await new Promise<Result>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`load process ${job.mode} did not finish within ${timeoutMs} ms`)), timeoutMs);
-      child.on('message', (message: { type: string; result?: Result; message?: string }) => {
-        if (message.type === 'load-start') onLoad?.('start');
-        else if (message.type === 'load-end') onLoad?.('end');
-        else if (message.type === 'result') {
-          clearTimeout(timer);
-          resolve(message.result as Result);
-        } else if (message.type === 'error') {
-          clearTimeout(timer);
-          reject(new Error(`load process ${job.mode}: ${message.message}`));
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`load process ${job.mode} exited with ${code}`));
-      });
-      child.send(job);
-    });
-  } finally {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  }
 }
 
 /** Measures this process's CPU between the load generator's marks. */
@@ -159,7 +86,7 @@ async function runExamRoomBenchmark(mode: BenchMode): Promise<BenchRow[]> {
   const sizes = sizesByMode[mode];
   const sessionSecret = randomBytes(32).toString('hex');
   const rows: BenchRow[] = [];
-  const store = await startDatabaseProcess();
+  const store = await startBenchDatabase('bench');
   const echo = await startEchoServer();
   let server: ExamTestServer | null = null;
   try {
@@ -214,15 +141,9 @@ async function runExamRoomBenchmark(mode: BenchMode): Promise<BenchRow[]> {
       wallMs: number;
       maxMs: number;
       slowestSeconds: [number, number][];
-      highestAcked: { attemptId: string; slots: [number, number][] }[];
-    }>({ mode: 'candidates', socketUrl: server.url, cookies: loadCookies, durationMs: sizes.loadMs, intervalMs: 10_000, connectConcurrency: 50 }, meter.onLoad);
-    const stored = await AttemptModel.find({ _id: { $in: load.highestAcked.map((entry) => entry.attemptId) } }, { answers: 1 }).lean<Pick<AttemptRecord, '_id' | 'answers'>[]>();
-    const storedById = new Map(stored.map((attempt) => [String(attempt._id), attempt.answers ?? {}]));
-    let lost = 0;
-    for (const entry of load.highestAcked) {
-      const answers = storedById.get(entry.attemptId) ?? {};
-      for (const [slot, seq] of entry.slots) if ((answers[String(slot)]?.seq ?? 0) < seq) lost += 1;
-    }
+      highestAcked: AckedAnswers[];
+    }>({ mode: 'candidates', socketUrl: server.url, cookies: loadCookies, durationMs: sizes.loadMs, intervalMs: 10_000, connectConcurrency: 50 }, { onLoad: meter.onLoad });
+    const lost = await countLostAnswers(load.highestAcked);
     const sample = await AttemptModel.collection.findOne({ _id: new Types.ObjectId(load.highestAcked[0].attemptId) });
     rows.push(infoRow(name, 'attempt document size after the load', sample ? calculateObjectSize(sample) : Number.NaN, 'bytes'));
     const failed = Object.values(load.failures).reduce((sum, count) => sum + count, 0);

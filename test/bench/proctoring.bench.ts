@@ -12,23 +12,15 @@
  * - bytes per second to the proctor (socket.io payloads as received), deltas per second and the
  *   shortest gap between two deltas (server clock; must be >= 1 000 ms).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RoomSnapshot } from '@skillcert/proctoring/events';
 import { proctorEvents, type RoomJoinResult } from '@skillcert/proctoring/protocol';
-import { startTestDatabase, type TestDatabase } from '@skillcert/server/db/test-database';
 import { createExamFixture } from '../helpers/exam-fixture';
 import { connectProctor, createStaffCookie, startProctorTestServer, type ProctorTestServer } from '../realtime/proctor-test-kit';
-import type { LoadJob } from './exam-room-load';
+import { runLoadProcess, startBenchDatabase } from './bench-kit';
 import { comparisonRow, goalRow, infoRow, type BenchMode, type BenchRow, type Benchmark } from './harness';
 
 const name = 'proctoring';
-const loadScript = fileURLToPath(new URL('./exam-room-load.ts', import.meta.url));
-const storeScript = fileURLToPath(new URL('../../server/src/db/embedded/main.ts', import.meta.url));
 
 const sizesByMode: Record<BenchMode, { candidates: number; loadMs: number }> = {
   quick: { candidates: 40, loadMs: 12_000 },
@@ -36,73 +28,10 @@ const sizesByMode: Record<BenchMode, { candidates: number; loadMs: number }> = {
   soak: { candidates: 200, loadMs: 300_000 },
 };
 
-/** A database in its own process (or MONGODB_URI). */
-async function startDatabaseProcess(): Promise<{ database: Pick<TestDatabase, 'kind' | 'uri'>; stop(): Promise<void> }> {
-  if (process.env.MONGODB_URI) {
-    const external = await startTestDatabase();
-    return { database: external, stop: () => external.stop() };
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'skillcert-bench-proctoring-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', storeScript, '--dbpath', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const uri = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('embedded store did not start within 60 s')), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { uri: string }).uri);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`embedded store exited with ${code}`)));
-  });
-  const url = new URL(uri);
-  url.pathname = '/bench_proctoring';
-  return {
-    database: { kind: 'embedded', uri: url.toString() },
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Runs the candidate load in a child process; `onLoad` at its start and end marks. */
-async function runLoadProcess<Result>(job: LoadJob, onLoad: (mark: 'start' | 'end') => void, timeoutMs = 20 * 60_000): Promise<Result> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', loadScript], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  try {
-    return await new Promise<Result>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`load process did not finish within ${timeoutMs} ms`)), timeoutMs);
-      child.on('message', (message: { type: string; result?: Result; message?: string }) => {
-        if (message.type === 'load-start' || message.type === 'load-end') onLoad(message.type === 'load-start' ? 'start' : 'end');
-        else if (message.type === 'result') {
-          clearTimeout(timer);
-          resolve(message.result as Result);
-        } else if (message.type === 'error') {
-          clearTimeout(timer);
-          reject(new Error(`load process: ${message.message}`));
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`load process exited with ${code}`));
-      });
-      child.send(job);
-    });
-  } finally {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  }
-}
-
 async function runProctoringBenchmark(mode: BenchMode): Promise<BenchRow[]> {
   const sizes = sizesByMode[mode];
   const sessionSecret = randomBytes(32).toString('hex');
-  const store = await startDatabaseProcess();
+  const store = await startBenchDatabase('bench_proctoring');
   let server: ProctorTestServer | null = null;
   try {
     server = await startProctorTestServer({ database: store.database, sessionSecret });
@@ -149,7 +78,7 @@ async function runProctoringBenchmark(mode: BenchMode): Promise<BenchRow[]> {
     };
     const load = await runLoadProcess<{ sent: number; acked: number; failures: Record<string, number>; wallMs: number }>(
       { mode: 'candidates', socketUrl: server.url, cookies, durationMs: sizes.loadMs, intervalMs: 10_000, connectConcurrency: 20 },
-      onLoad,
+      { onLoad, timeoutMs: 20 * 60_000 },
     );
     proctor.close();
 

@@ -8,20 +8,17 @@
  * time limit at the latest. Quick mode runs the same path with 30 sockets for a few seconds (the
  * smoke test); it is not part of the full run.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { AttemptModel, type AttemptRecord } from '@skillcert/server/domain/attempts/attempt.model';
 import { createExamFixture } from '../helpers/exam-fixture';
 import { startExamTestServer, type ExamTestServer } from '../realtime/exam-test-kit';
 import { startStoreProcess, type StoreProcess } from '../faults/store-process';
+import { countLostAnswers, runLoadProcess, type AckedAnswers } from './bench-kit';
 import { comparisonRow, goalRow, infoRow, type BenchMode, type BenchRow, type Benchmark } from './harness';
 import type { LoadJob } from './exam-room-load';
 
 const name = 'soak';
-const loadScript = fileURLToPath(new URL('./exam-room-load.ts', import.meta.url));
 
 interface SoakSizes {
   candidates: number;
@@ -45,7 +42,7 @@ interface CandidatesResult {
   p99Ms: number;
   maxMs: number;
   wallMs: number;
-  highestAcked: { attemptId: string; slots: [number, number][] }[];
+  highestAcked: AckedAnswers[];
 }
 
 /** A full garbage collection, so heap samples compare live data only. */
@@ -68,39 +65,26 @@ function sampleMemory(startedAt: number, shouldCollect: boolean): MemorySample {
 
 /** Runs the candidates job in a child process, sampling this process's memory while it runs. */
 async function runLoad(job: Extract<LoadJob, { mode: 'candidates' }>, sampleMs: number, timeoutMs: number): Promise<{ result: CandidatesResult; samples: MemorySample[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', loadScript], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const samples: MemorySample[] = [];
   let sampler: NodeJS.Timeout | undefined;
   let startedAt = 0;
   try {
-    const result = await new Promise<CandidatesResult>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`soak load did not finish within ${timeoutMs} ms`)), timeoutMs);
-      child.on('message', (message: { type: string; result?: CandidatesResult; message?: string }) => {
-        if (message.type === 'load-start') {
+    const result = await runLoadProcess<CandidatesResult>(job, {
+      timeoutMs,
+      onLoad: (mark) => {
+        if (mark === 'start') {
           startedAt = performance.now();
           samples.push(sampleMemory(startedAt, true));
           sampler = setInterval(() => samples.push(sampleMemory(startedAt, false)), sampleMs);
-        } else if (message.type === 'load-end') {
+        } else {
           clearInterval(sampler);
           samples.push(sampleMemory(startedAt, true));
-        } else if (message.type === 'result') {
-          clearTimeout(timer);
-          resolve(message.result!);
-        } else if (message.type === 'error') {
-          clearTimeout(timer);
-          reject(new Error(`soak load: ${message.message}`));
         }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`soak load process exited with ${code}`));
-      });
-      child.send(job);
+      },
     });
     return { result, samples };
   } finally {
     clearInterval(sampler);
-    if (child.exitCode === null) child.kill('SIGTERM');
   }
 }
 
@@ -121,13 +105,7 @@ async function runSoak(mode: BenchMode): Promise<BenchRow[]> {
       sizes.durationMs + 15 * 60_000,
     );
 
-    const stored = await AttemptModel.find({ _id: { $in: result.highestAcked.map((entry) => entry.attemptId) } }, { answers: 1 }).lean<Pick<AttemptRecord, '_id' | 'answers'>[]>();
-    const answersById = new Map(stored.map((attempt) => [String(attempt._id), attempt.answers ?? {}]));
-    let lost = 0;
-    for (const entry of result.highestAcked) {
-      const answers = answersById.get(entry.attemptId) ?? {};
-      for (const [slot, seq] of entry.slots) if ((answers[String(slot)]?.seq ?? 0) < seq) lost += 1;
-    }
+    const lost = await countLostAnswers(result.highestAcked);
     const failed = Object.values(result.failures).reduce((sum, count) => sum + count, 0);
     const first = samples[0];
     const last = samples[samples.length - 1];

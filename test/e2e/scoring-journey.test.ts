@@ -14,16 +14,6 @@ import ExcelJS from 'exceljs';
 import { Types } from 'mongoose';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PracticalItem } from '@skillcert/bank-tools/types';
-import { mapBankToDisplayed } from '@skillcert/bank-tools/assembly/index';
-import { AttemptModel } from '@skillcert/server/domain/attempts/attempt.model';
-import { startAttempt } from '@skillcert/server/domain/attempts/start-attempt';
-import { forceSubmitAttempt } from '@skillcert/server/domain/attempts/submit-attempt';
-import { ItemVersionModel } from '@skillcert/server/domain/bank/item-version.model';
-import { ItemModel } from '@skillcert/server/domain/bank/item.model';
-import { PaperLibraryModel } from '@skillcert/server/domain/papers/paper-library.model';
-import { PaperModel } from '@skillcert/server/domain/papers/paper.model';
-import { BatchModel } from '@skillcert/server/domain/plans/batch.model';
 import { ResultModel } from '@skillcert/server/domain/scoring/result.model';
 import { settleTheoryScoring } from '@skillcert/server/domain/scoring/score-theory-attempt';
 import { closeSharedRenderPool } from '@skillcert/server/render/shared-render-pool';
@@ -31,68 +21,10 @@ import { attachProgressForwarding } from '@skillcert/server/realtime/progress-fo
 import type { TestUser } from '../helpers/app';
 import { bodyText, findUnlabelledControls, pageErrorsOf, setReactInputValue, startBrowserApp, waitForText, type BrowserApp, type Page } from '../helpers/browser';
 import { createExamFixture, type CandidateHandle, type ExamFixture } from '../helpers/exam-fixture';
+import { keyedResponse, preparePracticalScoring, sitAndForceSubmit } from '../helpers/scoring-fixture';
 import { decodeQrCodeFromPng, renderPdfPageToPng } from '../helpers/pdf';
 
 type Agent = ReturnType<typeof supertest.agent>;
-
-const criteria: PracticalItem['criteria'] = [
-  { criterion: '安全操作规范', maxPoints: 20, deductionRule: '每处违规扣 5 分' },
-  { criterion: '接线工艺质量', maxPoints: 30, deductionRule: '每处缺陷扣 2 分' },
-];
-const vetoItem = '带电作业造成短路';
-
-/** A practical paper library of 5 papers × 2 tasks (50 points each) for `scopeId` (own synthetic text). */
-async function createPracticalLibrary(organisationId: string, scopeId: Types.ObjectId, createdBy: string): Promise<Types.ObjectId> {
-  const itemIds: Types.ObjectId[] = [];
-  for (let index = 0; index < 10; index += 1) {
-    const itemId = new Types.ObjectId();
-    itemIds.push(itemId);
-    const content: PracticalItem = {
-      kind: 'practical',
-      title: `合成实操任务 ${index + 1}`,
-      task: `按图完成第 ${index + 1} 号控制回路的安装与调试。`,
-      materials: ['导线', '接触器'],
-      timeLimitMinutes: 60,
-      criteria,
-      vetoItems: [vetoItem],
-    };
-    const common = { organisationId: new Types.ObjectId(organisationId), scopeId, createdAt: new Date() };
-    await ItemModel.collection.insertOne({ _id: itemId, ...common, kind: 'practical', status: 'approved', version: 1, current: content, distinctFrom: [], authorId: new Types.ObjectId(createdBy), updatedAt: new Date() });
-    await ItemVersionModel.collection.insertOne({ _id: new Types.ObjectId(), ...common, itemId, version: 1, content, contentHash: `practical-${String(itemId)}`, createdBy: new Types.ObjectId(createdBy) });
-  }
-  const libraryId = new Types.ObjectId();
-  const papers = Array.from({ length: 5 }, (_, index) => ({
-    _id: new Types.ObjectId(),
-    organisationId: new Types.ObjectId(organisationId),
-    scopeId,
-    libraryId,
-    kind: 'practical' as const,
-    index,
-    code: `P-${String(libraryId).slice(-4)}-${index + 1}`,
-    slots: [itemIds[2 * index], itemIds[2 * index + 1]].map((itemId) => ({ itemId, version: 1, type: 'practical' as const, points: 50, timeLimitMinutes: 60 })),
-    totalPoints: 100,
-    totalTimeMinutes: 120,
-    status: 'active' as const,
-    createdBy: new Types.ObjectId(createdBy),
-  }));
-  await PaperModel.create(papers);
-  await PaperLibraryModel.create({
-    _id: libraryId,
-    organisationId,
-    scopeId,
-    kind: 'practical',
-    seed: `practical-${String(libraryId)}`,
-    snapshotHash: `snapshot-${String(libraryId)}`,
-    maxOverlap: 0.1,
-    paperIds: papers.map((paper) => paper._id),
-    overlapMatrix: papers.map(() => papers.map(() => 0)),
-    tasksPerPaper: 2,
-    difficulty: { meanByPaper: [], spread: 0 },
-    status: 'active',
-    createdBy,
-  });
-  return libraryId;
-}
 
 /** Signs a staff agent in through the API. */
 async function loginAgent(baseUrl: string, user: { username?: string; password: string }): Promise<Agent> {
@@ -155,25 +87,13 @@ describe('scoring to certificate journey (e2e)', () => {
       app.createUser('admin'),
       app.createUser('hr'),
     ]);
-    const libraryId = await createPracticalLibrary(app.organisationId, new Types.ObjectId(fixture.secrets.scopeId), fixture.examAdmin.userId);
-    await BatchModel.updateOne(
-      { _id: new Types.ObjectId(fixture.batchId) },
-      {
-        $set: { 'scopes.0.practicalLibraryId': libraryId },
-        $push: { staff: { $each: [assessorA, assessorB, supervisor].map((user) => ({ userId: new Types.ObjectId(user.id), role: user.role })) } },
-      },
-    );
+    await preparePracticalScoring(fixture, [
+      { userId: assessorA.id, role: 'assessor' },
+      { userId: assessorB.id, role: 'assessor' },
+      { userId: supervisor.id, role: 'supervisor' },
+    ]);
     // Both candidates sit the theory paper (every answer right) and are scored on submission.
-    for (const each of fixture.candidates) {
-      const attempt = (await fixture.attemptOf(each))!;
-      await startAttempt({ attemptId: String(attempt._id), actor: each.actor });
-      const answers: Record<string, unknown> = {};
-      for (const slot of attempt.form.slots) {
-        answers[`answers.${slot.slot}`] = { response: mapBankToDisplayed(slot.optionOrder, fixture.secrets.contentByItemId.get(String(slot.itemId))!.answer), seq: 1, savedAt: new Date() };
-      }
-      await AttemptModel.updateOne({ _id: attempt._id }, { $set: answers });
-      await forceSubmitAttempt({ attemptId: String(attempt._id), actor: fixture.proctor.actor, reason: '测试：统一收卷' });
-    }
+    for (const each of fixture.candidates) await sitAndForceSubmit(fixture, each, (slot) => keyedResponse(fixture, slot));
     await settleTheoryScoring();
     examAdminAgent = await loginAgent(app.baseUrl, fixture.examAdmin);
     const prepared = await examAdminAgent.post(`/api/scoring/batches/${fixture.batchId}/score-cards`).send({ component: 'practical' });

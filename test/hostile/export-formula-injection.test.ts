@@ -16,6 +16,7 @@ import { exportTheoryBankXlsx, type TheoryItem } from '@skillcert/bank-tools';
 import { writeCsv } from '@skillcert/server/domain/archive/write-csv';
 import { neutraliseFormula } from '@skillcert/server/domain/certificates/export-certificate-data';
 import { writeExport, type ExportSheet } from '@skillcert/server/domain/reports/report-exports';
+import { parseCsv } from '../helpers/csv';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -39,39 +40,6 @@ const hostileText = fc.oneof(
 );
 /** Ordinary Chinese text too, so hostile cells sit among normal ones. */
 const anyText = fc.oneof(hostileText, fc.constantFrom('王小明', '维修电工', '合格', '江门市示例电力有限公司'), fc.string({ maxLength: 20 }));
-
-/** RFC 4180 parser (quoted fields, doubled quotes, line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (character === '"') isQuoted = false;
-      else field += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += character;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** CSV fields a spreadsheet would evaluate. */
 function activeCsvFields(csv: Buffer): string[] {

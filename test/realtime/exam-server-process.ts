@@ -7,10 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeConfig, loadConfig } from '@skillcert/server/config';
 import type { DatabaseKind } from '@skillcert/server/db/connect';
 import { startServer } from '@skillcert/server/main';
 import { attachRealtime } from '@skillcert/server/realtime/attach-realtime';
+import { testServerConfig } from './realtime-test-kit';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as {
   databaseUri: string;
@@ -20,18 +20,12 @@ const options = JSON.parse(process.argv[2] ?? '{}') as {
   logLevel?: string;
 };
 const dataDir = await mkdtemp(join(tmpdir(), 'skillcert-exam-process-'));
-const config = await completeConfig(
-  loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    SESSION_SECRET: options.sessionSecret,
-    LOG_LEVEL: options.logLevel ?? 'silent',
-    PATH: process.env.PATH,
-    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
-  }),
-);
+const config = await testServerConfig({
+  dataDir,
+  sessionSecret: options.sessionSecret,
+  logLevel: options.logLevel ?? 'silent',
+  env: options.redisUrl ? { REDIS_URL: options.redisUrl } : {},
+});
 const server = await startServer({
   config,
   database: { kind: options.databaseKind, uri: options.databaseUri },

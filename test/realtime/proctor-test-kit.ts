@@ -4,14 +4,10 @@
  * extra staff (supervisor, proctor of a second room) on an exam fixture, and a socket.io client of
  * `/proctor` that records every event and acknowledgement.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { proctorNamespace, type ProctorAck } from '@skillcert/proctoring/protocol';
-import { completeConfig, loadConfig, type Config } from '@skillcert/server/config';
 import type { TestDatabase } from '@skillcert/server/db/test-database';
 import { systemActor } from '@skillcert/server/domain/audit/record-audit';
 import type { Actor } from '@skillcert/server/domain/identity/actor';
@@ -19,62 +15,35 @@ import { createUser } from '@skillcert/server/domain/identity/create-user';
 import { openSession, sessionCookieName } from '@skillcert/server/domain/identity/session-tokens';
 import { BatchModel } from '@skillcert/server/domain/plans/batch.model';
 import { attachProctoringRoom, type ProctoringHandle, type ProctoringOptions } from '@skillcert/server/domain/proctoring/attach-proctoring';
-import { startServer, type RunningServer } from '@skillcert/server/main';
-import { attachExamRoom } from '@skillcert/server/realtime/attach-realtime';
 import type { ExamFixture, StaffHandle } from '../helpers/exam-fixture';
+import { startExamTestServer, type ExamTestServer } from './exam-test-kit';
+import { acknowledgementHelpers, connectTestSocket } from './realtime-test-kit';
 
 /** A running in-process server with the exam room and proctoring. */
-export interface ProctorTestServer {
-  server: RunningServer;
-  url: string;
-  config: Config;
+export interface ProctorTestServer extends ExamTestServer {
   proctoring: ProctoringHandle;
-  stop(): Promise<void>;
 }
 
-/** Starts SkillCert on `database` with `/exam` and `/proctor`. */
+/** Starts SkillCert on `database` with `/exam` and `/proctor` (the exam-test-kit server plus proctoring). */
 export async function startProctorTestServer(options: {
   database: Pick<TestDatabase, 'kind' | 'uri'>;
   sessionSecret: string;
   env?: Record<string, string>;
   proctoring?: ProctoringOptions;
 }): Promise<ProctorTestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'skillcert-proctor-'));
-  const config = await completeConfig(
-    loadConfig({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      SESSION_SECRET: options.sessionSecret,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-      PATH: process.env.PATH,
-      ...options.env,
-    }),
-  );
   let proctoring: ProctoringHandle | undefined;
-  const server = await startServer({
-    config,
-    database: { kind: options.database.kind, uri: options.database.uri },
+  const running = await startExamTestServer({
+    database: options.database,
+    sessionSecret: options.sessionSecret,
+    env: options.env,
+    dataDirPrefix: 'skillcert-proctor-',
     realtimeModules: [
-      async (io, context) => {
-        await attachExamRoom(io, context);
-      },
       async (io, context) => {
         proctoring = await attachProctoringRoom(io, context, options.proctoring);
       },
     ],
   });
-  return {
-    server,
-    url: server.url,
-    config,
-    proctoring: proctoring!,
-    async stop() {
-      await server.stop(500);
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { ...running, proctoring: proctoring! };
 }
 
 /** The Cookie header value of a new staff login of `staff` (as POST /api/auth/login opens it). */
@@ -148,42 +117,20 @@ export interface ProctorClient {
  * @throws Error carrying the server's error JSON in `data` when the handshake is refused.
  */
 export async function connectProctor(url: string, cookie: string | null): Promise<ProctorClient> {
-  const socket = connectSocket(`${url}${proctorNamespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} });
   const received: ProctorMessage[] = [];
   const waiters = new Set<() => void>();
-  socket.onAny((name: string, payload: unknown) => {
-    received.push({ name, payload, receivedAt: Date.now() });
-    for (const waiter of [...waiters]) waiter();
+  const socket = await connectTestSocket(url, proctorNamespace, cookie, {
+    onEvent: (name, payload) => {
+      received.push({ name, payload, receivedAt: Date.now() });
+      for (const waiter of [...waiters]) waiter();
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('connect timeout')), 10_000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    socket.once('connect_error', (error: Error & { data?: unknown }) => {
-      clearTimeout(timer);
-      socket.close();
-      reject(Object.assign(new Error(`connect_error: ${error.message}`), { data: error.data }));
-    });
-  });
-  const request = <Data>(event: string, payload: unknown = {}, timeoutMs = 15_000): Promise<ProctorAck<Data>> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no acknowledgement of ${event} within ${timeoutMs} ms`)), timeoutMs);
-      socket.emit(event, payload, (ack: ProctorAck<Data>) => {
-        clearTimeout(timer);
-        resolve(ack);
-      });
-    });
+  const { request, call } = acknowledgementHelpers(socket);
   return {
     socket,
     received,
     request,
-    async call<Data>(event: string, payload: unknown = {}) {
-      const ack = await request<Data>(event, payload);
-      if (!ack.ok) throw Object.assign(new Error(`${event} failed: ${ack.error.code} ${ack.error.message}`), { error: ack.error });
-      return ack.data;
-    },
+    call,
     waitFor<Payload>(name: string, predicate: (payload: Payload) => boolean = () => true, options: { timeoutMs?: number; fromIndex?: number } = {}) {
       let index = options.fromIndex ?? 0;
       return new Promise<Payload>((resolve, reject) => {
