@@ -14,6 +14,7 @@ import { buildAttemptForm } from '@skillcert/server/domain/attempts/build-attemp
 import { openTheorySession } from '@skillcert/server/domain/attempts/open-theory-session';
 import { startAttempt } from '@skillcert/server/domain/attempts/start-attempt';
 import { AuditEntryModel } from '@skillcert/server/domain/audit/audit-entry.model';
+import { PaperLibraryModel } from '@skillcert/server/domain/papers/paper-library.model';
 import { PaperModel, type PaperRecord } from '@skillcert/server/domain/papers/paper.model';
 import { BatchModel } from '@skillcert/server/domain/plans/batch.model';
 import { RegistrationModel } from '@skillcert/server/domain/plans/registration.model';
@@ -161,5 +162,51 @@ describe('startAttempt', () => {
       code: 'precondition_failed',
       message: expect.stringContaining('Late entry closed'),
     });
+  });
+});
+
+describe('the batch at the opening (R1 R3, batch life cycle)', () => {
+  /** Arrange: a later assembly superseded the batch's pinned library (as assemblePaperLibrary does). */
+  async function supersedeLibrary(fixture: ExamFixture): Promise<string> {
+    const batch = await BatchModel.findById(fixture.batchId).lean();
+    const pinnedId = batch!.scopes[0].theoryLibraryId!;
+    const pinned = await PaperLibraryModel.findById(pinnedId).lean();
+    const successorId = new Types.ObjectId();
+    const papers = await PaperModel.find({ libraryId: pinnedId }).lean();
+    const copies = papers.map((paper) => ({ ...paper, _id: new Types.ObjectId(), libraryId: successorId, code: `${paper.code}-B` }));
+    await PaperModel.insertMany(copies);
+    const { _id: _pinned, ...libraryFields } = pinned!;
+    await PaperLibraryModel.create({ ...libraryFields, _id: successorId, paperIds: copies.map((paper) => paper._id), status: 'active' });
+    await PaperLibraryModel.updateOne({ _id: pinnedId }, { $set: { status: 'retired', retiredReason: `superseded by paper library ${String(successorId)}`, supersededBy: successorId } });
+    await PaperModel.updateMany({ libraryId: pinnedId }, { $set: { status: 'retired' } });
+    return String(successorId);
+  }
+
+  it('R3: draws from the library that superseded the pinned one, and moves an announced batch to in_progress (audited)', async () => {
+    const fixture = await createExamFixture({ candidateCount: 2, shouldOpenSession: false });
+    await BatchModel.updateOne({ _id: fixture.batchId }, { $set: { status: 'announced' } });
+    const successorId = await supersedeLibrary(fixture);
+
+    const opened = await openTheorySession({ batchId: fixture.batchId, sessionId: fixture.sessionId, actor: fixture.examAdmin.actor });
+    expect(opened).toMatchObject({ status: 'open', attemptsCreated: 2 });
+    const attempts = await AttemptModel.find({ batchId: fixture.batchId }).lean<AttemptRecord[]>();
+    expect(attempts.map((attempt) => String(attempt.libraryId))).toEqual([successorId, successorId]);
+    const batch = await BatchModel.findById(fixture.batchId).lean();
+    expect(batch).toMatchObject({ status: 'in_progress' });
+    expect(batch!.sessions[0].status).toBe('open');
+    const audit = await AuditEntryModel.findOne({ 'target.id': fixture.sessionId, action: 'session.opened' }).lean();
+    expect(JSON.parse(audit!.payloadJson)).toMatchObject({ libraryId: successorId, batchStatus: { from: 'announced', to: 'in_progress' } });
+  });
+
+  it('R1: refuses to open when the pinned library was retired without a successor, naming it and its reason', async () => {
+    const fixture = await createExamFixture({ candidateCount: 1, shouldOpenSession: false });
+    const batch = await BatchModel.findById(fixture.batchId).lean();
+    const pinnedId = String(batch!.scopes[0].theoryLibraryId);
+    await PaperLibraryModel.updateOne({ _id: pinnedId }, { $set: { status: 'retired', retiredReason: 'leaked to candidates' } });
+    await expect(openTheorySession({ batchId: fixture.batchId, sessionId: fixture.sessionId, actor: fixture.examAdmin.actor })).rejects.toMatchObject({
+      code: 'precondition_failed',
+      message: expect.stringMatching(new RegExp(`library ${pinnedId} was retired \\(leaked to candidates\\)`)),
+    });
+    expect((await BatchModel.findById(fixture.batchId).lean())!.sessions[0].status).toBe('scheduled');
   });
 });

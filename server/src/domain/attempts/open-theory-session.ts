@@ -1,5 +1,6 @@
 /**
- * Opens a theory session of a batch (R3, R10): the session's status becomes `open`, every candidate
+ * Opens a theory session of a batch (R3, R10): the session's status becomes `open` (and the batch's
+ * `in_progress` when it was filed or announced), every candidate
  * on its roster gets a waiting attempt with a paper from the library (balanced seeded assignment)
  * and a shuffled form, the change is audited and `session.opened` is emitted.
  */
@@ -43,9 +44,11 @@ export async function openTheorySession(options: { batchId: string; sessionId: s
   const prepared = await prepareSessionAttempts({ batch, session, now });
   const wasOpen = session.status === 'open';
   if (!wasOpen) {
+    // The first opened session starts the evaluation: the batch moves on to `in_progress`, so the
+    // scoring and proctoring screens list it (batch life cycle: filed → announced → in_progress).
     await BatchModel.updateOne(
-      { _id: batchObjectId, sessions: { $elemMatch: { _id: sessionObjectId, status: 'scheduled' } } },
-      { $set: { 'sessions.$.status': 'open' } },
+      { _id: batchObjectId, status: { $in: sessionOpenableBatchStatuses }, sessions: { $elemMatch: { _id: sessionObjectId, status: 'scheduled' } } },
+      { $set: { 'sessions.$.status': 'open', status: 'in_progress' } },
     );
   }
   if (!wasOpen || prepared.created > 0) {
@@ -57,6 +60,7 @@ export async function openTheorySession(options: { batchId: string; sessionId: s
         batchId: options.batchId,
         sessionId: options.sessionId,
         libraryId: prepared.libraryId,
+        ...(wasOpen || batch.status === 'in_progress' ? {} : { batchStatus: { from: batch.status, to: 'in_progress' } }),
         attemptsCreated: prepared.created,
         attemptCount: prepared.attemptCount,
         candidatesPerPaper: prepared.candidatesPerPaper,

@@ -10,7 +10,8 @@ import type { TheoryItem } from '@skillcert/bank-tools/types';
 import { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { ItemVersionModel } from '../bank/item-version.model';
-import { PaperLibraryModel, type PaperLibraryRecord } from '../papers/paper-library.model';
+import type { PaperLibraryRecord } from '../papers/paper-library.model';
+import { resolveBatchLibrary } from '../papers/resolve-batch-library';
 import { PaperModel, type PaperRecord } from '../papers/paper.model';
 import type { BatchRecord, BatchSession } from '../plans/batch.model';
 import { RegistrationModel, type RegistrationRecord } from '../plans/registration.model';
@@ -31,17 +32,17 @@ export interface PreparedAttempts {
 
 const insertChunkSize = 500;
 
-/** The library the session draws from: the batch's pinned one, else the scope's newest active one (R3). */
+/** The library the session draws from: the batch's pinned one (or what superseded it), else the scope's newest active one (R3). */
 async function findTheoryLibrary(batch: BatchRecord, session: BatchSession): Promise<PaperLibraryRecord> {
   const scope = batch.scopes.find((candidate) => String(candidate.scopeId) === String(session.scopeId));
   if (!scope) throw new AppError('precondition_failed', `session ${String(session._id)}: scope ${String(session.scopeId)} is not a scope of batch ${batch.code}`);
-  const library = scope.theoryLibraryId
-    ? await PaperLibraryModel.findById(scope.theoryLibraryId).lean<PaperLibraryRecord>()
-    : await PaperLibraryModel.findOne({ scopeId: session.scopeId, kind: 'theory', status: 'active' }).sort({ createdAt: -1 }).lean<PaperLibraryRecord>();
-  if (!library || library.kind !== 'theory') {
-    throw new AppError('precondition_failed', `scope ${scope.occupationName} ${scope.workType} level ${scope.level} has no active theory paper library (R1, R3)`);
-  }
-  return library;
+  return resolveBatchLibrary({
+    organisationId: String(batch.organisationId),
+    scopeId: session.scopeId,
+    kind: 'theory',
+    pinnedLibraryId: scope.theoryLibraryId,
+    describeScope: `${scope.occupationName} ${scope.workType} level ${scope.level}`,
+  });
 }
 
 /** Papers in library order; a retired paper is replaced by its replacement, or left out. */

@@ -205,7 +205,7 @@ export async function assemblePaperLibrary(options: { request: AssembleLibraryRe
     const supersededReason = `superseded by paper library ${String(libraryId)}`;
     if (previous.length > 0) {
       const previousIds = previous.map((library) => library._id);
-      await PaperLibraryModel.updateMany({ _id: { $in: previousIds } }, { $set: { status: 'retired', retiredReason: supersededReason } }, { session });
+      await PaperLibraryModel.updateMany({ _id: { $in: previousIds } }, { $set: { status: 'retired', retiredReason: supersededReason, supersededBy: libraryId } }, { session });
       await PaperModel.updateMany({ libraryId: { $in: previousIds }, status: 'active' }, { $set: { status: 'retired', retiredReason: supersededReason } }, { session });
     }
     await PaperLibraryModel.create(

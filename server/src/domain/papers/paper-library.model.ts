@@ -45,6 +45,8 @@ export interface PaperLibraryRecord {
   /** Papers retired and replaced one at a time, in order. */
   replacements?: PaperReplacementRecord[];
   retiredReason?: string;
+  /** The library that superseded this one (a later assembly for the same scope and kind). */
+  supersededBy?: Types.ObjectId;
   status: 'active' | 'retired';
   createdBy: Types.ObjectId;
   createdAt: Date;
@@ -70,6 +72,7 @@ const paperLibrarySchema = new Schema<PaperLibraryRecord>(
     iterations: { type: Number },
     replacements: { type: Schema.Types.Mixed, default: undefined },
     retiredReason: { type: String },
+    supersededBy: { type: Schema.Types.ObjectId, ref: 'PaperLibrary' },
     status: { type: String, enum: ['active', 'retired'], required: true, default: 'active' },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },

@@ -18,7 +18,8 @@ import { recordAudit } from '../audit/record-audit';
 import { ItemVersionModel } from '../bank/item-version.model';
 import type { Actor } from '../identity/actor';
 import { UserModel } from '../identity/user.model';
-import { PaperLibraryModel, type PaperLibraryRecord } from '../papers/paper-library.model';
+import type { PaperLibraryRecord } from '../papers/paper-library.model';
+import { resolveBatchLibrary } from '../papers/resolve-batch-library';
 import { PaperModel, type PaperRecord } from '../papers/paper.model';
 import type { BatchRecord, BatchScope } from '../plans/batch.model';
 import { RegistrationModel, type RegistrationRecord } from '../plans/registration.model';
@@ -42,19 +43,15 @@ export interface PreparedScoreCards {
   cardCount: number;
 }
 
-/** The practical library of a batch scope: the pinned one, else the scope's newest active one (R3). */
+/** The practical library of a batch scope: the pinned one (or what superseded it), else the scope's newest active one (R3). */
 async function findPracticalLibrary(batch: BatchRecord, scope: BatchScope): Promise<PaperLibraryRecord> {
-  const library = scope.practicalLibraryId
-    ? await PaperLibraryModel.findById(scope.practicalLibraryId).lean<PaperLibraryRecord>()
-    : await PaperLibraryModel.findOne({ scopeId: scope.scopeId, kind: 'practical', status: 'active' }).sort({ createdAt: -1 }).lean<PaperLibraryRecord>();
-  if (!library || library.kind !== 'practical' || String(library.organisationId) !== String(batch.organisationId)) {
-    throw new AppError(
-      'precondition_failed',
-      `scope ${scope.occupationName} ${scope.workType} level ${scope.level} of batch ${batch.code} has no practical paper library (R1, R3)`,
-      { scopeId: String(scope.scopeId) },
-    );
-  }
-  return library;
+  return resolveBatchLibrary({
+    organisationId: String(batch.organisationId),
+    scopeId: scope.scopeId,
+    kind: 'practical',
+    pinnedLibraryId: scope.practicalLibraryId,
+    describeScope: `${scope.occupationName} ${scope.workType} level ${scope.level} of batch ${batch.code}`,
+  });
 }
 
 /** Papers in library order; a retired paper is replaced by its active replacement, or left out. */
