@@ -157,23 +157,49 @@ export async function main(): Promise<void> {
   if (server.demoSeed) process.stdout.write(formatDemoAccounts(server.demoSeed));
   process.stdout.write(`[skillcert] listening on ${server.url} (database: ${server.database.kind})\n`);
 
-  const shutdown = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'shutdown requested');
+  const shutdown = createShutdownHandler({ stop: () => server.stop(), logger, exit: (code) => process.exit(code) });
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/**
+ * The SIGINT/SIGTERM handler of the server process. Ctrl-C in a terminal signals the whole process
+ * group (npm, the bootstrap script, this process) and the bootstrap script forwards it again, so
+ * the signal can arrive several times: the first starts the graceful stop, later ones are logged
+ * and ignored so they cannot cut it short. Exits 0 once `stop` resolved, 1 when it failed or took
+ * longer than `forceAfterMs` (default 15 000 ms).
+ */
+export function createShutdownHandler(options: {
+  stop: () => Promise<void>;
+  logger: Pick<Logger, 'info' | 'error'>;
+  exit: (code: number) => void;
+  forceAfterMs?: number;
+}): (signal: NodeJS.Signals) => void {
+  let isStopping = false;
+  return (signal) => {
+    if (isStopping) {
+      options.logger.info({ signal }, 'shutdown already in progress');
+      return;
+    }
+    isStopping = true;
+    options.logger.info({ signal }, 'shutdown requested');
     const force = setTimeout(() => {
-      logger.error('shutdown took longer than 15 s; exiting');
-      process.exit(1);
-    }, 15_000);
+      options.logger.error('shutdown took longer than 15 s; exiting');
+      options.exit(1);
+    }, options.forceAfterMs ?? 15_000);
     force.unref();
-    server.stop().then(
-      () => process.exit(0),
+    options.stop().then(
+      () => {
+        clearTimeout(force);
+        options.exit(0);
+      },
       (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        clearTimeout(force);
+        options.logger.error({ err: error }, 'shutdown failed');
+        options.exit(1);
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 }
 
 function isEntryPoint(): boolean {
