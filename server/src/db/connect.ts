@@ -110,6 +110,7 @@ export async function connectDatabase(options: {
         host: '127.0.0.1',
         port: 0,
         logger: {
+          debug: (message, details) => storeLogger.debug({ details }, message),
           info: (message, details) => storeLogger.info({ details }, message),
           warn: (message, details) => storeLogger.warn({ details }, message),
           error: (message, details) => storeLogger.error({ details }, message),

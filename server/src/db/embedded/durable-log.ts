@@ -34,6 +34,8 @@ export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
 
 /** Logger shape accepted by the store. */
 export interface StoreLogger {
+  /** Routine events (e.g. a transaction aborted by a write conflict, which the driver retries). */
+  debug?(message: string, details?: unknown): void;
   info(message: string, details?: unknown): void;
   warn(message: string, details?: unknown): void;
   error(message: string, details?: unknown): void;

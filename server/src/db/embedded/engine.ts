@@ -180,7 +180,7 @@ export class StoreEngine {
     if (txn.state !== 'active') return;
     txn.state = 'aborted';
     this.activeTransactions.delete(txn);
-    this.logger.info('embedded store: transaction aborted', { sessionId: txn.sessionId, txnNumber: txn.txnNumber, reason });
+    this.logger.debug?.('embedded store: transaction aborted', { sessionId: txn.sessionId, txnNumber: txn.txnNumber, reason });
   }
 
   /**
