@@ -349,6 +349,12 @@ describe('one active session per candidate', () => {
       expect(promoted.lastSeq).toBe(2);
       await expect(second.call(examEvents.answer, { slot: 3, response: validResponse(state, 3), seq: 3 })).resolves.toMatchObject({ seq: 3 });
       expect(approved.events.map((event) => event.attemptId)).toContain(state.attemptId);
+      // Proctoring sees the approved device online: its connection is the attempt's latest.
+      const connectionEvents = () =>
+        telemetry.events.filter((event) => event.attemptId === state.attemptId && (event.event.type === 'connection' || event.event.type === 'disconnect'));
+      const until = Date.now() + 5_000;
+      while (connectionEvents().length < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(connectionEvents().map((event) => event.event.type)).toEqual(['connection', 'connection']);
 
       const actions = (await AuditEntryModel.find({ 'target.id': state.attemptId }).lean()).map((entry) => entry.action);
       expect(actions).toEqual(expect.arrayContaining(['attempt.device_change_requested', 'attempt.device_change_approved']));

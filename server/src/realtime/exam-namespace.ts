@@ -307,6 +307,14 @@ export function mountExamNamespace(io: IoServer, options: ExamNamespaceOptions):
     options.bus.on('attempt.device_change_approved', (event) => {
       if (event.previousSocketId && event.previousSocketId !== event.socketId) supersede(event.previousSocketId, event.attemptId, 'device_change_approved');
       nsp.in(event.socketId).socketsJoin(attemptRoom(event.attemptId));
+      // The approved device is now the attempt's connection: proctoring shows it online (R10).
+      void nsp
+        .in(event.socketId)
+        .fetchSockets()
+        .then(([approved]) => {
+          if (approved) return emitServerTelemetry({ attemptId: event.attemptId, type: 'connection', ip: approved.data.ip, userAgent: approved.data.userAgent });
+        })
+        .catch((error: unknown) => logger.warn({ err: error, attemptId: event.attemptId }, 'connection telemetry after device change failed'));
       void loadAttemptStateForApprovedConnection(event.attemptId)
         .then((state) => {
           if (state) nsp.to(event.socketId).emit('attempt:state', state);
