@@ -67,6 +67,44 @@ describe('bank blueprint API and item pictures', () => {
     expect(refused.body.error.details.issues[0].path).toBe('nodes[0].children');
   });
 
+  it('R2 R17: an xlsx export of items written with knowledge points names their blueprint node and leaf, so re-importing it matches every item', async () => {
+    const items = [
+      { kind: 'theory', type: 'judge', stem: '特种作业人员必须持证上岗。', options: ['正确', '错误'], answer: [0], knowledgePoint: 'A1' },
+      { kind: 'theory', type: 'judge', stem: '在潮湿场所应使用安全电压。', options: ['正确', '错误'], answer: [0], knowledgePoint: 'A2' },
+      { kind: 'theory', type: 'single', stem: '电阻的单位是（ ）。', options: ['欧姆', '伏特', '安培', '瓦特'], answer: [0], knowledgePoint: 'B' },
+    ];
+    const json = Buffer.from(JSON.stringify({ format: 'skillcert.theory-bank', version: 1, items }), 'utf8');
+    const scopeId = (await editor.post('/api/bank/scopes').send({ occupationCode: '6-31-01-03', occupationName: '电工', workType: '导出再导入', level: 3 })).body.id as string;
+    expect((await editor.put(`/api/bank/scopes/${scopeId}/blueprint`).send({ blueprint })).status).toBe(200);
+    const imported = await editor.post(`/api/bank/scopes/${scopeId}/imports?fileName=kp.json`).set('Content-Type', 'application/octet-stream').send(json);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect((await editor.post(`/api/bank/scopes/${scopeId}/imports/${imported.body.importId}/confirm`).send({})).status).toBe(200);
+
+    const exported = await editor
+      .post(`/api/bank/scopes/${scopeId}/export`)
+      .send({ format: 'xlsx', reason: '回归测试：导出后再导入' })
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(exported.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.body as unknown as ExcelJS.Buffer);
+    const rows = new Map<string, [string, string]>();
+    workbook.worksheets[0].eachRow((row, rowNumber) => {
+      if (rowNumber > 1) rows.set(String(row.getCell(4).value), [String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? '')]);
+    });
+    expect(rows.get('1、特种作业人员必须持证上岗。')).toEqual(['安全知识', '法规']);
+    expect(rows.get('2、在潮湿场所应使用安全电压。')).toEqual(['安全知识', '防护']);
+    expect(rows.get('3、电阻的单位是（ ）。')).toEqual(['', '电工基础']);
+
+    const again = await editor.post(`/api/bank/scopes/${scopeId}/imports?fileName=export.xlsx`).set('Content-Type', 'application/octet-stream').send(exported.body);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(JSON.stringify(again.body)).toMatch(/"unmatchedKnowledgePoints":0[,}]/);
+  });
+
   it('imports a blueprint from an xlsx file (细目表 + 试卷结构 sheets)', async () => {
     const workbook = new ExcelJS.Workbook();
     const nodes = workbook.addWorksheet('细目表');

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { exportTheoryBankXlsx } from '@skillcert/bank-tools/export/export-theory-bank';
 import { exportTheoryBankJson } from '@skillcert/bank-tools/export/theory-bank-json';
-import type { PracticalItem, TheoryItem } from '@skillcert/bank-tools/types';
+import type { Blueprint, BlueprintNode, PracticalItem, TheoryItem } from '@skillcert/bank-tools/types';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../identity/actor';
@@ -26,6 +26,23 @@ export interface BankExport {
   data: Buffer;
   itemCount: number;
   sha256: string;
+}
+
+/**
+ * Leaf code → the names the import template gives it: 作业种类 = the leaf's parent node (empty for a
+ * top-level leaf), 章节 = the leaf, as `assignKnowledgePoints` matches them back.
+ */
+function blueprintPlaces(blueprint: Blueprint | undefined | null): Map<string, { category: string; chapter: string }> {
+  const places = new Map<string, { category: string; chapter: string }>();
+  if (!blueprint) return places;
+  const walk = (nodes: readonly BlueprintNode[], parentName: string) => {
+    for (const node of nodes) {
+      if (node.children && node.children.length > 0) walk(node.children, node.name.trim());
+      else places.set(node.code, { category: parentName, chapter: node.name.trim() });
+    }
+  };
+  walk(blueprint.nodes, '');
+  return places;
 }
 
 function safeFilePart(text: string): string {
@@ -48,8 +65,13 @@ export async function exportBank(options: { scopeId: string; request: ExportBank
   const items = await ItemModel.find({ scopeId, organisationId: actor.organisationId, kind: request.kind, status: { $in: request.statuses } })
     .sort({ _id: 1 })
     .lean<ItemRecord[]>();
+  const placeOf = blueprintPlaces(request.kind === 'theory' ? scope.blueprint : undefined);
   const contents = items.map((item) => {
     const { source: _source, ...content } = item.current as TheoryItem;
+    // Items written in SkillCert carry a knowledge point but no 作业种类/章节: the export names
+    // the blueprint node and leaf instead, so re-importing the file finds the same leaves (R2).
+    const place = request.kind === 'theory' && content.knowledgePoint ? placeOf.get(content.knowledgePoint) : undefined;
+    if (place && !content.category && !content.chapter) return { ...content, category: place.category, chapter: place.chapter };
     return content;
   });
   const base = safeFilePart(`${scope.occupationCode}_${scope.workType}_L${scope.level}_${request.kind}`);
