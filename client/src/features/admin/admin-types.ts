@@ -40,6 +40,43 @@ export const defaultJurisdictionSettings: JurisdictionSettings = {
   proctoring: { focusLossAlertCount: 3, offlineAfterMs: 60_000 },
 };
 
+/** Bounds of one numeric setting in the server's units, as the server's zod schema checks them. */
+export interface NumberBounds {
+  min: number;
+  max: number;
+  /** True when the server accepts whole numbers only. */
+  isInteger: boolean;
+}
+
+/** {@link NumberBounds} for every numeric leaf of `T`, nested like `T`. */
+export type NumberBoundsOf<T> = { [K in keyof T]: T[K] extends number ? NumberBounds : NumberBoundsOf<T[K]> };
+
+/**
+ * Bounds of every jurisdiction setting as the server's `jurisdictionSettingsSchema` checks them
+ * (server/src/contracts/identity.ts), in the server's units: working days (R7 from 0, R11-R13 from
+ * 1, at most 365), fractions 0..1 (R4 practical share, arbitration threshold), points 0..100 (pass
+ * marks), focus losses 1..1000, milliseconds 1000..3 600 000 (offline after). The settings form
+ * derives each input's min/max from them. A runtime copy for the same reason as the defaults;
+ * admin-types.test.ts checks it against the server's schema.
+ */
+export const jurisdictionSettingBounds: NumberBoundsOf<JurisdictionSettings> = {
+  planLeadTimeWorkingDays: { min: 0, max: 365, isInteger: true },
+  publicationWorkingDays: { min: 1, max: 365, isInteger: true },
+  resultsSubmissionWorkingDays: { min: 1, max: 365, isInteger: true },
+  certificateDataWorkingDays: { min: 1, max: 365, isInteger: true },
+  minimumPracticalWeight: { min: 0, max: 1, isInteger: false },
+  passMarks: {
+    theory: { min: 0, max: 100, isInteger: false },
+    practical: { min: 0, max: 100, isInteger: false },
+    review: { min: 0, max: 100, isInteger: false },
+  },
+  practicalScoreDifferenceThreshold: { min: 0, max: 1, isInteger: false },
+  proctoring: {
+    focusLossAlertCount: { min: 1, max: 1000, isInteger: true },
+    offlineAfterMs: { min: 1000, max: 3_600_000, isInteger: true },
+  },
+};
+
 // The value lists below are runtime values for the same reason; `satisfies` keeps each equal to
 // the server's union (a missing or an extra key fails tsc).
 const roleSet = {

@@ -8,7 +8,16 @@ import { Field } from '../../components/field';
 import { PageHeader } from '../../components/page';
 import { QueryState } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
-import { certificateNumberPrefix, defaultJurisdictionSettings, type CertificateCodeSettings, type JurisdictionSettings, type OrganisationSettingsUpdate, type OrganisationView } from './admin-types';
+import {
+  certificateNumberPrefix,
+  defaultJurisdictionSettings,
+  jurisdictionSettingBounds as bounds,
+  type CertificateCodeSettings,
+  type JurisdictionSettings,
+  type NumberBounds,
+  type OrganisationSettingsUpdate,
+  type OrganisationView,
+} from './admin-types';
 
 type NumberPath =
   | 'planLeadTimeWorkingDays'
@@ -16,9 +25,16 @@ type NumberPath =
   | 'resultsSubmissionWorkingDays'
   | 'certificateDataWorkingDays';
 
+/** min/max/step of a number input showing a setting with `limits` multiplied by `scale` (100 for percent, 1/1000 for seconds). */
+function inputBounds(limits: NumberBounds, scale = 1): { min: number; max: number; step: number | 'any' } {
+  return { min: limits.min * scale, max: limits.max * scale, step: limits.isInteger || scale !== 1 ? 1 : 'any' };
+}
+
 /**
  * Organisation settings: name, certificate-number code fields with a live example number (R14) and
- * jurisdiction settings with the strictest defaults beside each (R4, R7, R11-R13, R10).
+ * jurisdiction settings with the strictest defaults beside each (R4, R7, R11-R13, R10). Every
+ * number input takes the server schema's bounds ({@link jurisdictionSettingBounds}); the R11 hint
+ * says a change applies to publications opened afterwards.
  */
 export function OrganisationSettingsPage() {
   const { t } = useTranslation();
@@ -66,6 +82,11 @@ function OrganisationForm({ organisation }: { organisation: OrganisationView }) 
   const setCodeField = <K extends keyof CertificateCodeSettings>(key: K, value: CertificateCodeSettings[K]) => setCode((current) => ({ ...current, [key]: value }));
   const dayFields: NumberPath[] = ['planLeadTimeWorkingDays', 'publicationWorkingDays', 'resultsSubmissionWorkingDays', 'certificateDataWorkingDays'];
   const defaultHint = (value: string | number) => t('admin.organisation.defaultValue', { value });
+  /** "Default 5 · range 1–365", plus for R11 that a change applies to publications opened afterwards. */
+  const dayHint = (key: NumberPath) =>
+    [defaultHint(defaultJurisdictionSettings[key]), t('admin.organisation.range', { min: bounds[key].min, max: bounds[key].max })]
+      .concat(key === 'publicationWorkingDays' ? [t('admin.organisation.publicationAppliesLater')] : [])
+      .join(' · ');
 
   return (
     <form onSubmit={onSubmit} className="stack">
@@ -123,13 +144,14 @@ function OrganisationForm({ organisation }: { organisation: OrganisationView }) 
         <p className="muted">{t('admin.organisation.jurisdictionHint')}</p>
         <div className="grid-3">
           {dayFields.map((key) => (
-            <Field key={key} label={t(`admin.organisation.fields.${key}`)} hint={defaultHint(defaultJurisdictionSettings[key])} error={issue(`jurisdiction.${key}`)}>
+            <Field key={key} label={t(`admin.organisation.fields.${key}`)} hint={dayHint(key)} error={issue(`jurisdiction.${key}`)}>
               {(props) => (
                 <input
                   {...props}
+                  name={key}
                   type="number"
-                  min={0}
-                  max={365}
+                  required
+                  {...inputBounds(bounds[key])}
                   value={jurisdiction[key]}
                   onChange={(event) => setJurisdiction((current) => ({ ...current, [key]: Number(event.target.value) }))}
                 />
@@ -144,9 +166,10 @@ function OrganisationForm({ organisation }: { organisation: OrganisationView }) 
             {(props) => (
               <input
                 {...props}
+                name="minimumPracticalWeight"
                 type="number"
-                min={0}
-                max={100}
+                required
+                {...inputBounds(bounds.minimumPracticalWeight, 100)}
                 value={Math.round(jurisdiction.minimumPracticalWeight * 100)}
                 onChange={(event) => setJurisdiction((current) => ({ ...current, minimumPracticalWeight: Number(event.target.value) / 100 }))}
               />
@@ -160,9 +183,10 @@ function OrganisationForm({ organisation }: { organisation: OrganisationView }) 
             {(props) => (
               <input
                 {...props}
+                name="practicalScoreDifferenceThreshold"
                 type="number"
-                min={0}
-                max={100}
+                required
+                {...inputBounds(bounds.practicalScoreDifferenceThreshold, 100)}
                 value={Math.round(jurisdiction.practicalScoreDifferenceThreshold * 100)}
                 onChange={(event) => setJurisdiction((current) => ({ ...current, practicalScoreDifferenceThreshold: Number(event.target.value) / 100 }))}
               />
@@ -173,9 +197,10 @@ function OrganisationForm({ organisation }: { organisation: OrganisationView }) 
               {(props) => (
                 <input
                   {...props}
+                  name={`passMarks.${part}`}
                   type="number"
-                  min={0}
-                  max={100}
+                  required
+                  {...inputBounds(bounds.passMarks[part])}
                   value={jurisdiction.passMarks[part]}
                   onChange={(event) => setJurisdiction((current) => ({ ...current, passMarks: { ...current.passMarks, [part]: Number(event.target.value) } }))}
                 />
@@ -190,8 +215,10 @@ function OrganisationForm({ organisation }: { organisation: OrganisationView }) 
             {(props) => (
               <input
                 {...props}
+                name="focusLossAlertCount"
                 type="number"
-                min={1}
+                required
+                {...inputBounds(bounds.proctoring.focusLossAlertCount)}
                 value={jurisdiction.proctoring.focusLossAlertCount}
                 onChange={(event) => setJurisdiction((current) => ({ ...current, proctoring: { ...current.proctoring, focusLossAlertCount: Number(event.target.value) } }))}
               />
@@ -205,8 +232,10 @@ function OrganisationForm({ organisation }: { organisation: OrganisationView }) 
             {(props) => (
               <input
                 {...props}
+                name="offlineAfterSeconds"
                 type="number"
-                min={1}
+                required
+                {...inputBounds(bounds.proctoring.offlineAfterMs, 1 / 1000)}
                 value={jurisdiction.proctoring.offlineAfterMs / 1000}
                 onChange={(event) => setJurisdiction((current) => ({ ...current, proctoring: { ...current.proctoring, offlineAfterMs: Number(event.target.value) * 1000 } }))}
               />

@@ -31,6 +31,20 @@ describe('hasCapability', () => {
     expect(hasCapability(['exam_admin'], 'assemblePapers')).toBe(true);
   });
 
+  it('R2 R17: lets the bank roles retire and replace a paper, not exam administrators', () => {
+    expect(hasCapability(['bank_editor'], 'retirePapers')).toBe(true);
+    expect(hasCapability(['bank_reviewer'], 'retirePapers')).toBe(true);
+    expect(hasCapability(['admin'], 'retirePapers')).toBe(true);
+    expect(hasCapability(['exam_admin'], 'retirePapers')).toBe(false);
+  });
+
+  it('R10: lets plan readers, supervisors included, fetch session sign-in sheets; not proctors or candidates', () => {
+    expect(hasCapability(['supervisor'], 'readPlans')).toBe(true);
+    expect(hasCapability(['exam_admin'], 'readPlans')).toBe(true);
+    expect(hasCapability(['proctor'], 'readPlans')).toBe(false);
+    expect(hasCapability(['candidate'], 'readPlans')).toBe(false);
+  });
+
   it('R6: lets only assessors submit scores and only the supervisor sign off; exam administrators cannot approve results', () => {
     expect(hasCapability(['assessor'], 'scoreCards')).toBe(true);
     expect(hasCapability(['exam_admin'], 'scoreCards')).toBe(false);

@@ -24,7 +24,9 @@ export const capabilityRoles = {
   importApproved: ['bank_reviewer'],
   /** POST /api/papers/libraries. */
   assemblePapers: ['admin', 'bank_editor', 'bank_reviewer', 'exam_admin'],
-  /** GET /api/batches, calendar, deadlines (planners and internal quality supervisors). */
+  /** POST /api/papers/:paperId/retire (retire one paper and, by default, draw its replacement; the bank roles). */
+  retirePapers: ['admin', 'bank_editor', 'bank_reviewer'],
+  /** GET /api/batches, calendar, deadlines, session sign-in sheets (planners and internal quality supervisors). */
   readPlans: ['admin', 'exam_admin', 'supervisor'],
   /** Batch wizard, announcements, roster, admission tickets. */
   planBatches: ['admin', 'exam_admin'],

@@ -10,17 +10,35 @@ import { PageHeader } from '../../components/page';
 import { Empty, QueryState, StatusBadge } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
 import { useCan } from '../auth/use-session';
-import type { BankScopeView, PaperLibraryView } from './bank-types';
+import type { BankScopeView, PaperLibraryView, PaperView } from './bank-types';
 import { overlapCellColours } from './overlap-colour';
+
+/** Answer of POST /api/papers/:paperId/retire: the retired paper and, when drawn, its replacement. */
+interface RetiredPaperView {
+  retired: PaperView;
+  replacement?: PaperView;
+}
+
+/**
+ * A library as the page names it everywhere (selector, assemble warning): kind · created date and
+ * time · status · seed.
+ */
+function useLibraryLabel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (library: PaperLibraryView) =>
+    `${t(`itemKinds.${library.kind}`)} · ${format.dateTime(library.createdAt)} · ${t(`paperStatus.${library.status}`)} · ${t('bank.papers.seedValue', { seed: library.seed })}`;
+}
 
 /**
  * Paper library 卷库 of a scope (R1 >= 5 papers, R2 pairwise overlap <= the limit, R3 drawn from
  * the bank): libraries, the overlap matrix as a heat map, mean difficulty per paper, the papers with
- * their PDFs, and the assemble dialog (k papers, seed).
+ * their PDFs, retiring a paper with a reason and drawing its replacement (bank roles), and the
+ * assemble dialog (k papers, seed) warning which active library the new one supersedes.
  */
 export function PaperLibraryPage({ scope }: { scope: BankScopeView }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const libraryLabel = useLibraryLabel();
   const canAssemble = useCan('assemblePapers');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [isAssembling, setAssembling] = useState(false);
@@ -54,14 +72,14 @@ export function PaperLibraryPage({ scope }: { scope: BankScopeView }) {
                     <select {...props} value={currentId ?? ''} onChange={(event) => setSelectedId(event.target.value)}>
                       {data.libraries.map((library) => (
                         <option key={library.id} value={library.id}>
-                          {t(`itemKinds.${library.kind}`)} · {format.dateTime(library.createdAt)} · {t(`paperStatus.${library.status}`)} · {t('bank.papers.seedValue', { seed: library.seed })}
+                          {libraryLabel(library)}
                         </option>
                       ))}
                     </select>
                   )}
                 </Field>
               </div>
-              {currentId && <LibraryDetail libraryId={currentId} />}
+              {currentId && <LibraryDetail key={currentId} libraryId={currentId} scopeId={scope.id} />}
             </>
           )
         }
@@ -69,6 +87,7 @@ export function PaperLibraryPage({ scope }: { scope: BankScopeView }) {
       <Dialog title={t('bank.papers.assembleTitle')} isOpen={isAssembling} onClose={() => setAssembling(false)}>
         <AssembleForm
           scope={scope}
+          activeLibraries={libraries.data?.libraries.filter((library) => library.status === 'active') ?? []}
           onAssembled={(library) => {
             setSelectedId(library.id);
             setAssembling(false);
@@ -79,10 +98,18 @@ export function PaperLibraryPage({ scope }: { scope: BankScopeView }) {
   );
 }
 
-function LibraryDetail({ libraryId }: { libraryId: string }) {
+/**
+ * One library: facts, overlap heat map (R2), difficulty chart, the papers with their PDFs, notes
+ * (retired reason, replaced by / replaces) and, for the bank roles, "retire" on every active paper;
+ * then the replacements drawn so far (seed, snapshot, reason).
+ */
+function LibraryDetail({ libraryId, scopeId }: { libraryId: string; scopeId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const canSeeKeys = useCan('maintainBank');
+  const canRetire = useCan('retirePapers');
+  const [retiring, setRetiring] = useState<PaperView | null>(null);
+  const [outcome, setOutcome] = useState<RetiredPaperView | null>(null);
   const library = useQuery({
     queryKey: ['papers', 'library', libraryId],
     queryFn: () => api.get<PaperLibraryView>(`/api/papers/libraries/${libraryId}`),
@@ -91,6 +118,7 @@ function LibraryDetail({ libraryId }: { libraryId: string }) {
     <QueryState query={library}>
       {(data) => {
         const papers = data.papers ?? [];
+        const paperCode = (paperId: string) => papers.find((paper) => paper.id === paperId)?.code ?? paperId;
         const codeOf = (index: number) => papers.find((paper) => paper.id === data.paperIds[index])?.code ?? `#${index + 1}`;
         /** Short label of a paper in the matrix and chart: its number in the library. */
         const shortOf = (index: number) => t('bank.papers.paperNumber', { number: index + 1 });
@@ -112,7 +140,11 @@ function LibraryDetail({ libraryId }: { libraryId: string }) {
                 <code className="hash">{data.snapshotHash.slice(0, 16)}</code>
               </dd>
               <dt>{t('bank.papers.paperCount')}</dt>
-              <dd>{data.paperIds.length}</dd>
+              <dd>
+                {papers.some((paper) => paper.status === 'retired')
+                  ? t('bank.papers.paperCountWithRetired', { active: papers.filter((paper) => paper.status === 'active').length, total: data.paperIds.length })
+                  : data.paperIds.length}
+              </dd>
               {data.paperSize !== undefined && (
                 <>
                   <dt>{t('bank.papers.paperSize')}</dt>
@@ -202,12 +234,14 @@ function LibraryDetail({ libraryId }: { libraryId: string }) {
                       <th scope="col">{t('bank.papers.points')}</th>
                       <th scope="col">{t('bank.papers.meanDifficulty')}</th>
                       <th scope="col">{t('bank.items.status')}</th>
+                      <th scope="col">{t('bank.papers.notes')}</th>
                       <th scope="col">{t('bank.papers.print')}</th>
+                      {canRetire && <th scope="col">{t('common.actions')}</th>}
                     </tr>
                   </thead>
                   <tbody>
                     {papers.map((paper) => (
-                      <tr key={paper.id}>
+                      <tr key={paper.id} data-paper-code={paper.code}>
                         <td>{data.paperIds.includes(paper.id) ? shortOf(data.paperIds.indexOf(paper.id)) : '—'}</td>
                         <td>{paper.code}</td>
                         <td className="number">{paper.itemCount}</td>
@@ -215,6 +249,11 @@ function LibraryDetail({ libraryId }: { libraryId: string }) {
                         <td className="number">{paper.meanDifficulty === undefined ? '—' : format.number(paper.meanDifficulty, 3)}</td>
                         <td>
                           <StatusBadge status={paper.status} group="paperStatus" />
+                        </td>
+                        <td className="paper-notes">
+                          {paper.retiredReason && <div>{t('bank.papers.retiredBecause', { reason: paper.retiredReason })}</div>}
+                          {paper.replacedBy && <div>{t('bank.papers.replacedBy', { code: paperCode(paper.replacedBy) })}</div>}
+                          {paper.replaces && <div>{t('bank.papers.replaces', { code: paperCode(paper.replaces) })}</div>}
                         </td>
                         <td>
                           <a href={`/api/papers/${paper.id}/pdf/candidate`}>{t('bank.papers.candidateCopy')}</a>
@@ -225,12 +264,86 @@ function LibraryDetail({ libraryId }: { libraryId: string }) {
                             </>
                           )}
                         </td>
+                        {canRetire && (
+                          <td>
+                            {paper.status === 'active' && (
+                              <button
+                                type="button"
+                                className="secondary small retire-paper"
+                                aria-label={t('bank.papers.retireOne', { code: paper.code })}
+                                onClick={() => {
+                                  setOutcome(null);
+                                  setRetiring(paper);
+                                }}
+                              >
+                                {t('bank.papers.retire')}
+                              </button>
+                            )}
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
+              {outcome && (
+                <p className="success retire-outcome" role="status">
+                  {outcome.replacement
+                    ? t('bank.papers.retiredAndReplaced', { retired: outcome.retired.code, replacement: outcome.replacement.code, seed: outcome.replacement.seed ?? '' })
+                    : t('bank.papers.retiredOnly', { retired: outcome.retired.code })}
+                </p>
+              )}
             </section>
+            {data.replacements.length > 0 && (
+              <section className="card" aria-labelledby="replacements-heading">
+                <h2 id="replacements-heading">
+                  {t('bank.papers.replacements')} <span className="badge">R17</span>
+                </h2>
+                <div className="table-scroll">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('bank.papers.replacementAt')}</th>
+                        <th scope="col">{t('bank.papers.retiredPaper')}</th>
+                        <th scope="col">{t('bank.papers.replacementPaper')}</th>
+                        <th scope="col">{t('bank.papers.retireReason')}</th>
+                        <th scope="col">{t('bank.papers.seed')}</th>
+                        <th scope="col">{t('bank.papers.snapshotHash')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.replacements.map((entry) => (
+                        <tr key={entry.paperId}>
+                          <td>{format.dateTime(entry.at)}</td>
+                          <td>{paperCode(entry.retiredPaperId)}</td>
+                          <td>{paperCode(entry.paperId)}</td>
+                          <td>{entry.reason}</td>
+                          <td>
+                            <code>{entry.seed}</code>
+                          </td>
+                          <td>
+                            <code className="hash">{entry.snapshotHash.slice(0, 16)}</code>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            )}
+            <Dialog title={t('bank.papers.retireTitle', { code: retiring?.code ?? '' })} isOpen={retiring !== null} onClose={() => setRetiring(null)}>
+              {retiring && (
+                <RetirePaperForm
+                  paper={retiring}
+                  libraryId={libraryId}
+                  scopeId={scopeId}
+                  onRetired={(result) => {
+                    setOutcome(result);
+                    setRetiring(null);
+                  }}
+                />
+              )}
+            </Dialog>
           </div>
         );
       }}
@@ -238,11 +351,91 @@ function LibraryDetail({ libraryId }: { libraryId: string }) {
   );
 }
 
-/** Assemble dialog: kind, k papers (>= 5, R1), seed (reproducible, house rule 6), overlap limit. */
-function AssembleForm({ scope, onAssembled }: { scope: BankScopeView; onAssembled: (library: PaperLibraryView) => void }) {
+/**
+ * Retire dialog of one paper (POST /api/papers/:paperId/retire, bank roles; R2, R17): a required
+ * reason; "draw a replacement" (on by default, as on the server) draws a new paper of the same
+ * composition from the approved bank that keeps every pair within the library's overlap limit,
+ * with an optional seed (house rule 6). The server's error (e.g. `infeasible`: no replacement fits,
+ * nothing is retired) is shown in the dialog; on success the library and the readiness counts are
+ * refreshed.
+ */
+function RetirePaperForm({
+  paper,
+  libraryId,
+  scopeId,
+  onRetired,
+}: {
+  paper: PaperView;
+  libraryId: string;
+  scopeId: string;
+  onRetired: (result: RetiredPaperView) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const [isReplacing, setReplacing] = useState(true);
+  const retire = useMutation({
+    mutationFn: (body: { reason: string; replace: boolean; seed?: string }) => api.post<RetiredPaperView>(`/api/papers/${paper.id}/retire`, body),
+    onSuccess: async (result) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['papers', 'library', libraryId] }),
+        queryClient.invalidateQueries({ queryKey: ['papers', 'libraries', scopeId] }),
+        queryClient.invalidateQueries({ queryKey: ['bank', 'readiness', scopeId] }),
+      ]);
+      onRetired(result);
+    },
+  });
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const seed = String(form.get('seed') ?? '').trim();
+    retire.mutate({ reason: String(form.get('reason') ?? '').trim(), replace: isReplacing, ...(isReplacing && seed ? { seed } : {}) });
+  }
+  return (
+    <form onSubmit={onSubmit} className="retire-paper-form">
+      <Field label={t('bank.papers.retireReason')} hint={t('bank.papers.retireReasonHint')}>
+        {(props) => <textarea {...props} name="reason" rows={3} maxLength={2000} required />}
+      </Field>
+      <div className="field">
+        <label>
+          <input type="checkbox" name="replace" checked={isReplacing} onChange={(event) => setReplacing(event.target.checked)} /> {t('bank.papers.drawReplacement')}
+        </label>
+        <span className="hint">{isReplacing ? t('bank.papers.drawReplacementHint') : t('bank.papers.noReplacementHint')}</span>
+      </div>
+      {isReplacing && (
+        <Field label={t('bank.papers.seed')} hint={t('bank.papers.seedHint')}>
+          {(props) => <input {...props} name="seed" maxLength={100} />}
+        </Field>
+      )}
+      {retire.isError && <ErrorView error={retire.error} />}
+      <div className="form-actions">
+        <button type="submit" disabled={retire.isPending}>
+          {retire.isPending ? t('bank.papers.retiring') : isReplacing ? t('bank.papers.retireAndReplace') : t('bank.papers.retireSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Assemble dialog: kind, k papers (>= 5, R1), seed (reproducible, house rule 6), overlap limit.
+ * Warns, for the chosen kind, that the new library supersedes (retires) the scope's active one —
+ * named as the page names it — while papers already handed out stay as they are and batches
+ * planned with the old library draw from the new one when their sessions open (R3).
+ */
+function AssembleForm({
+  scope,
+  activeLibraries,
+  onAssembled,
+}: {
+  scope: BankScopeView;
+  activeLibraries: readonly PaperLibraryView[];
+  onAssembled: (library: PaperLibraryView) => void;
+}) {
+  const { t } = useTranslation();
+  const libraryLabel = useLibraryLabel();
+  const queryClient = useQueryClient();
   const [kind, setKind] = useState<'theory' | 'practical'>('theory');
+  const superseded = activeLibraries.filter((library) => library.kind === kind);
   const assemble = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post<PaperLibraryView>('/api/papers/libraries', body),
     onSuccess: async (library) => {
@@ -272,6 +465,22 @@ function AssembleForm({ scope, onAssembled }: { scope: BankScopeView; onAssemble
           </select>
         )}
       </Field>
+      {superseded.length > 0 ? (
+        <div className="warning-box supersede-warning" role="note" aria-labelledby="supersede-heading">
+          <p id="supersede-heading">
+            <strong>{t('bank.papers.supersede.title')}</strong>
+          </p>
+          <ul>
+            {superseded.map((library) => (
+              <li key={library.id}>{t('bank.papers.supersede.library', { library: libraryLabel(library) })}</li>
+            ))}
+            <li>{t('bank.papers.supersede.handedOut')}</li>
+            <li>{t('bank.papers.supersede.batches')}</li>
+          </ul>
+        </div>
+      ) : (
+        <p className="muted supersede-none">{t('bank.papers.supersede.none', { kind: t(`itemKinds.${kind}`) })}</p>
+      )}
       <Field label={t('bank.papers.paperCountK')} hint={t('bank.papers.paperCountHint')}>
         {(props) => <input {...props} name="paperCount" type="number" min={5} max={50} defaultValue={5} required />}
       </Field>

@@ -9,15 +9,26 @@ import { hasCapability, visibleAreas } from '../auth/access';
 import type { SessionUser } from '../auth/use-session';
 import type { AdmissionTicketView } from '../plans/plans-types';
 
-/** Landing page after sign-in: who you are, your roles and the areas you may open. */
+/**
+ * Landing page after sign-in: who you are, your roles and the areas you may open; candidates get
+ * their admission tickets and the primary link into the exam room (`/exam`).
+ */
 export function HomePage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const areas = visibleAreas(user.roles);
+  const isCandidate = hasCapability(user.roles, 'candidateSelfService');
   return (
     <>
       <PageHeader
         title={t('home.welcome', { name: user.name })}
         subtitle={`${user.organisationName} · ${t('home.roles')}: ${user.roles.map((role) => t(`roles.${role}`)).join('、')}`}
+        actions={
+          isCandidate && (
+            <Link className="button go-to-exam" to="/exam">
+              {t('home.goToExam')}
+            </Link>
+          )
+        }
       />
       {areas.length > 0 && (
         <section aria-labelledby="areas-heading">
@@ -34,8 +45,8 @@ export function HomePage({ user }: { user: SessionUser }) {
           </ul>
         </section>
       )}
-      {hasCapability(user.roles, 'candidateSelfService') && <CandidateTickets />}
-      {areas.length === 0 && !hasCapability(user.roles, 'candidateSelfService') && <Empty>{t('home.noAreas')}</Empty>}
+      {isCandidate && <CandidateTickets />}
+      {areas.length === 0 && !isCandidate && <Empty>{t('home.noAreas')}</Empty>}
     </>
   );
 }

@@ -10,13 +10,16 @@ import type { AdmissionTicketView, BatchView, IssuedAdmissionTicketsView } from 
 
 /**
  * Admission tickets 准考证: admit every eligible application (seat, workstation, candidate account),
- * show the new accounts' initial passwords once, list tickets and print them.
+ * show the new accounts' initial passwords once, list tickets and print them (planners: the PDF
+ * routes accept admin and exam_admin); below, the sign-in sheet 签到表 PDF of every session
+ * ({@link SignInSheetsCard}, R10).
  */
 export function AdmissionTicketsPage({ batch }: { batch: BatchView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
   const canPlan = useCan('planBatches');
+  const canReadPlans = useCan('readPlans');
   const tickets = useQuery({
     queryKey: ['plans', 'tickets', batch.id],
     queryFn: () => api.get<{ tickets: AdmissionTicketView[] }>(`/api/batches/${batch.id}/admission-tickets`),
@@ -98,7 +101,7 @@ export function AdmissionTicketsPage({ batch }: { batch: BatchView }) {
                       <th scope="col">{t('plans.roster.name')}</th>
                       <th scope="col">{t('plans.roster.level')}</th>
                       <th scope="col">{t('plans.tickets.sessions')}</th>
-                      <th scope="col">{t('plans.tickets.pdf')}</th>
+                      {canPlan && <th scope="col">{t('plans.tickets.pdf')}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -116,9 +119,11 @@ export function AdmissionTicketsPage({ batch }: { batch: BatchView }) {
                             </div>
                           ))}
                         </td>
-                        <td>
-                          <a href={`/api/batches/${batch.id}/admission-tickets/${ticket.registrationId}/pdf`}>{t('plans.tickets.downloadPdf')}</a>
-                        </td>
+                        {canPlan && (
+                          <td>
+                            <a href={`/api/batches/${batch.id}/admission-tickets/${ticket.registrationId}/pdf`}>{t('plans.tickets.downloadPdf')}</a>
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
@@ -128,6 +133,65 @@ export function AdmissionTicketsPage({ batch }: { batch: BatchView }) {
           }
         </QueryState>
       </section>
+      {canReadPlans && <SignInSheetsCard batch={batch} />}
     </>
+  );
+}
+
+/**
+ * Sign-in sheets 签到表 (R10, kept in the R16 archive): one PDF link per session of the batch, theory
+ * sessions first, then by start time — `GET /api/batches/:batchId/sessions/:sessionId/sign-in-sheet`
+ * (plan readers: admin, exam_admin, supervisor). The sheet lists the session's candidates in seat
+ * (workstation) order with a signature cell and the attendance recorded so far.
+ */
+export function SignInSheetsCard({ batch }: { batch: BatchView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const kindOrder: Record<string, number> = { theory: 0, practical: 1, review: 2 };
+  const sessions = [...batch.sessions].sort((a, b) => (kindOrder[a.kind] ?? 9) - (kindOrder[b.kind] ?? 9) || a.startsAt.localeCompare(b.startsAt));
+  const roomName = (roomId: string) => batch.rooms.find((room) => room.id === roomId)?.name ?? roomId;
+  const scopeLabel = (scopeId: string) => {
+    const scope = batch.scopes.find((entry) => entry.scopeId === scopeId);
+    return scope ? `${scope.workType} ${t(`levels.${scope.level}`)}` : scopeId;
+  };
+  return (
+    <section className="card" aria-labelledby="sign-in-sheets-heading">
+      <h2 id="sign-in-sheets-heading">
+        {t('plans.tickets.signInSheets')} <span className="badge">R10</span>
+      </h2>
+      <p className="muted">{t('plans.tickets.signInSheetsHint')}</p>
+      {sessions.length === 0 ? (
+        <Empty>{t('plans.tickets.noSessions')}</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.sessions.kind')}</th>
+                <th scope="col">{t('plans.sessions.scope')}</th>
+                <th scope="col">{t('plans.sessions.room')}</th>
+                <th scope="col">{t('plans.opening.startsAt')}</th>
+                <th scope="col">{t('plans.tickets.pdf')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.id} data-session-id={session.id} data-session-kind={session.kind}>
+                  <td>{t(`plans.components.${session.kind}`)}</td>
+                  <td>{scopeLabel(session.scopeId)}</td>
+                  <td>{roomName(session.roomId)}</td>
+                  <td>{format.dateTime(session.startsAt)}</td>
+                  <td>
+                    <a className="sign-in-sheet" href={`/api/batches/${batch.id}/sessions/${session.id}/sign-in-sheet`}>
+                      {t('plans.tickets.downloadSignInSheet')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaTimeOf, checkWeights, findPickedConflicts, toChinaDateTime } from './plan-rules';
+import { chinaTimeOf, checkWeights, findPickedConflicts, summariseRosterCounts, toChinaDateTime } from './plan-rules';
 
 describe('findPickedConflicts', () => {
   it('R6: names a person picked for two batch roles', () => {
@@ -35,5 +35,15 @@ describe('China time of sessions', () => {
     expect(startsAt).toBe('2026-12-08T09:00:00+08:00');
     expect(new Date(startsAt).toISOString()).toBe('2026-12-08T01:00:00.000Z');
     expect(chinaTimeOf('2026-12-08T01:00:00.000Z')).toBe('09:00');
+  });
+});
+
+describe('summariseRosterCounts', () => {
+  it('R9: counts admitted applications as eligible, none awaiting admission', () => {
+    expect(summariseRosterCounts({ eligible: 0, rejected: 2, admitted: 30 })).toEqual({ total: 32, eligible: 30, admitted: 30, awaitingAdmission: 0, notEligible: 2 });
+  });
+
+  it('R9: separates eligible applications awaiting admission from admitted ones; a missing status counts 0', () => {
+    expect(summariseRosterCounts({ eligible: 4, admitted: 26 })).toEqual({ total: 30, eligible: 30, admitted: 26, awaitingAdmission: 4, notEligible: 0 });
   });
 });

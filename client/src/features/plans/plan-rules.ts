@@ -1,9 +1,9 @@
 /**
  * Pure helpers of the plan screens: live R6 role-conflict hints while staff are picked, R4 weight
- * checks, and China-time conversions of session starts. The server re-checks everything; these only
+ * checks, China-time conversions of session starts, and the roster's R9 counts. The server re-checks everything; these only
  * warn early.
  */
-import type { BatchStaffRole } from './plans-types';
+import type { ApplicationView, BatchStaffRole } from './plans-types';
 
 /** One person picked for two or more batch roles (R6). */
 export interface PickedConflict {
@@ -46,4 +46,30 @@ export function toChinaDateTime(date: string, time: string): string {
 /** The China-time `HH:mm` of an ISO instant. */
 export function chinaTimeOf(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+}
+
+/** The roster's application counts as the screen states them (R9). */
+export interface RosterCounts {
+  /** Every application of the batch. */
+  total: number;
+  /** Eligible under R9: admitted ones included (only eligible applications are admitted). */
+  eligible: number;
+  /** Eligible and holding an admission ticket. */
+  admitted: number;
+  /** Eligible, not admitted yet. */
+  awaitingAdmission: number;
+  /** Refused under R9 (`rejected`). */
+  notEligible: number;
+}
+
+/**
+ * Reads the server's per-status counts (`eligible` = eligible and not yet admitted, `admitted`,
+ * `rejected`; a missing status counts 0) so admitted applications count as eligible: 30 admitted
+ * and 2 rejected give 30 eligible (30 admitted, 0 awaiting admission) and 2 not eligible (R9).
+ */
+export function summariseRosterCounts(counts: Partial<Record<ApplicationView['status'], number>>): RosterCounts {
+  const awaitingAdmission = counts.eligible ?? 0;
+  const admitted = counts.admitted ?? 0;
+  const notEligible = counts.rejected ?? 0;
+  return { total: awaitingAdmission + admitted + notEligible, eligible: awaitingAdmission + admitted, admitted, awaitingAdmission, notEligible };
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page';
 import { ProgressBar } from '../../components/progress-bar';
 import { Empty, QueryState, StatusBadge } from '../../components/status';
 import { useCan } from '../auth/use-session';
+import { summariseRosterCounts } from './plan-rules';
 import type { ApplicationView, BatchView, RosterImportView } from './plans-types';
 
 /**
@@ -24,7 +25,7 @@ export function RosterPage({ batch }: { batch: BatchView }) {
   const [uploaded, setUploaded] = useState<number | null>(null);
   const applications = useQuery({
     queryKey: ['plans', 'applications', batch.id],
-    queryFn: () => api.get<{ applications: ApplicationView[]; total: number; counts: Record<string, number> }>(`/api/batches/${batch.id}/applications?limit=1000`),
+    queryFn: () => api.get<{ applications: ApplicationView[]; total: number; counts: Partial<Record<ApplicationView['status'], number>> }>(`/api/batches/${batch.id}/applications?limit=1000`),
   });
   const importRoster = useMutation({
     mutationFn: (upload: File) =>
@@ -83,9 +84,7 @@ export function RosterPage({ batch }: { batch: BatchView }) {
               <Empty>{t('plans.roster.none')}</Empty>
             ) : (
               <>
-                <p className="muted">
-                  {t('plans.roster.counts', { eligible: data.counts.eligible ?? 0, rejected: data.counts.rejected ?? 0, admitted: data.counts.admitted ?? 0 })}
-                </p>
+                <p className="muted roster-counts">{t('plans.roster.counts', { ...summariseRosterCounts(data.counts) })}</p>
                 <div className="table-scroll tall">
                   <table>
                     <thead>
