@@ -186,7 +186,7 @@ export const resultsEn: typeof resultsZhCN = {
   },
   close: {
     title: 'Close the publication',
-    hint: 'It may close on {{earliest}} at the earliest; {{open}} objections are open. Closing locks the results, freezes the notice for the archive and starts the R12 deadline.',
+    hint: 'It may close on {{earliest}} at the earliest; open objections: {{open}}. Closing locks the results, freezes the notice for the archive and starts the R12 deadline.',
     submit: 'Close the publication',
     question: 'Closing locks the results; no more objections can be filed. Close now?',
     confirm: 'Close',
