@@ -165,7 +165,7 @@ describe('reports: item and paper analysis', () => {
     const response = await examAdmin.post(`/api/reports/batches/${batch.batchId}/item-analysis`);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     // Flagged: I2, I3, I4, I5 on A and J1-J4 on B (8 items); queued: only A's (10 >= 10 candidates).
-    expect(response.body).toMatchObject({ batchId: batch.batchId, runCount: 1, attemptCount: 14, flaggedItemCount: 8, queuedItemCount: 4, measuredItemCount: 10 });
+    expect(response.body).toMatchObject({ batchId: batch.batchId, runCount: 1, attemptCount: 14, flaggedItemCount: 8, queuedItemCount: 4, measuredItemCount: 5 });
     expect(response.body.scopes).toEqual([
       expect.objectContaining({ candidateCount: 14, paperCount: 3, itemRowCount: 10, flaggedItemCount: 8, queuedItemCount: 4, isParallel: false }),
     ]);
@@ -284,11 +284,12 @@ describe('reports: item and paper analysis', () => {
     expect(parallelism.isParallel).toBe(false);
   });
 
-  it('R1: sets each analysed item’s measuredDifficulty to its P in the batch', async () => {
+  it('R1: sets measuredDifficulty to the batch P of items answered by at least the minimum number of candidates, and leaves the others', async () => {
     const measured = await ItemModel.find({ _id: { $in: [...batch.itemIds[0], ...batch.itemIds[1], ...batch.itemIds[2]].map((id) => new Types.ObjectId(id)) } }).lean();
     const byId = new Map(measured.map((item) => [String(item._id), item.measuredDifficulty]));
     expect(batch.itemIds[0].map((id) => byId.get(id))).toEqual([0.6, 0.4, 0.5, 1, 0.1]);
-    expect(batch.itemIds[1].map((id) => byId.get(id))).toEqual([0.75, 0.5, 0.5, 1, 0.25]);
+    // Paper 2 was sat by 4 candidates, below the minimum of 10: its items keep the bank's difficulty.
+    expect(batch.itemIds[1].map((id) => byId.get(id))).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(batch.itemIds[2].map((id) => byId.get(id))).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 

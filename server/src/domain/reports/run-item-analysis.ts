@@ -6,8 +6,10 @@
  * 2. `analyseItems` per paper (P, D with upper/lower 27% groups, point-biserial, distractors, flags)
  *    and `summarizePaperStatistics` per paper of the library (KR-20, mean, SD, histogram), then
  *    `summarizeParallelism` across the library's papers;
- * 3. every analysed item gets `measuredDifficulty` = its P in this batch (pooled over the papers it
- *    was on: Σ correct / Σ candidates);
+ * 3. every analysed item answered by at least `minimumCandidateCount` candidates (pooled over the
+ *    papers it was on) gets `measuredDifficulty` = its P in this batch (Σ correct / Σ candidates);
+ *    a smaller sample leaves the bank's difficulty as it was (a P from 3 candidates is noise, and
+ *    assembly aims papers at these difficulties, R2);
  * 4. the review queue: an item flagged on a paper sat by at least `minimumCandidateCount` candidates
  *    gets one `reviewFlags` entry per flagged paper (reason + evidence + batchId) and, the first
  *    time this batch flags it, an `approved` item goes back to `in_review`, so it re-enters the
@@ -361,8 +363,9 @@ export async function runItemAnalysis(options: { actor: Actor; batchId: string; 
       }
     }
   }
+  const minimumCandidateCount = settings.itemAnalysis.minimumCandidateCount;
   const measuredOperations = [...pooled]
-    .filter(([, entry]) => entry.count > 0)
+    .filter(([, entry]) => entry.count > 0 && entry.count >= minimumCandidateCount)
     .map(([itemId, entry]) => ({
       updateOne: {
         filter: { _id: new Types.ObjectId(itemId), organisationId: batch.organisationId },
