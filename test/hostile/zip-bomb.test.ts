@@ -28,4 +28,19 @@ describe('zip-bomb guard', () => {
       details: { reason: 'FILE_TOO_LARGE' },
     });
   });
+
+  it('R17: answers a workbook whose central directory points past the end of the file with NOT_XLSX, not a crash', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types/>');
+    zip.file('xl/workbook.xml', '<workbook/>');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    // End of central directory record: signature 0x06054b50; its offset field (bytes 16-19) moved past the end.
+    const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    expect(end).toBeGreaterThan(0);
+    bytes.writeUInt32LE(bytes.length + 30_000, end + 16);
+    await expect(importTheoryBank({ file: bytes, fileName: 'broken.xlsx' })).rejects.toMatchObject({
+      code: 'NOT_XLSX',
+      message: expect.stringMatching(/^broken\.xlsx: not a readable xlsx workbook/),
+    });
+  });
 });

@@ -36,8 +36,23 @@ export async function assertZipExpansionWithinLimit(
     zip.close();
     throw new BankImportError('FILE_TOO_LARGE', `${fileName}: the workbook holds ${zip.entryCount} files; at most ${maxEntries} are accepted`);
   }
+  const unreadable = (error: unknown) => new BankImportError('NOT_XLSX', `${fileName}: not a readable xlsx workbook (${(error as Error)?.message ?? String(error)})`);
   await new Promise<void>((resolve, reject) => {
     let total = 0;
+    // A corrupted central directory (offsets past the end) makes yauzl's buffer reader throw a
+    // RangeError synchronously from readEntry: every call is guarded so it becomes NOT_XLSX.
+    const readNext = () => {
+      try {
+        zip.readEntry();
+      } catch (error) {
+        try {
+          zip.close();
+        } catch {
+          /* the reader is already unusable */
+        }
+        reject(unreadable(error));
+      }
+    };
     zip.on('entry', (entry: yauzl.Entry) => {
       total += entry.uncompressedSize;
       if (total > maxUncompressedBytes) {
@@ -50,10 +65,12 @@ export async function assertZipExpansionWithinLimit(
         );
         return;
       }
-      zip.readEntry();
+      readNext();
     });
     zip.on('end', () => resolve());
-    zip.on('error', (error: Error) => reject(new BankImportError('NOT_XLSX', `${fileName}: not a readable xlsx workbook (${error.message})`)));
-    zip.readEntry();
+    zip.on('error', (error: Error) => reject(unreadable(error)));
+    readNext();
+  }).catch((error: unknown) => {
+    throw error instanceof BankImportError ? error : unreadable(error);
   });
 }
