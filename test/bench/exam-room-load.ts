@@ -267,13 +267,13 @@ async function runCandidates(job: Extract<LoadJob, { mode: 'candidates' }>) {
 process.once('message', (job: LoadJob) => {
   const run = job.mode === 'roundtrip' ? runRoundtrip(job) : job.mode === 'saturate' ? runSaturate(job) : runCandidates(job);
   run.then(
+    // Disconnect only once the message is written: a large result (the soak's 2,000 candidates ×
+    // 90 slots) is still in flight when send() returns, and disconnecting then loses it.
     (result) => {
-      send({ type: 'result', result });
-      process.disconnect?.();
+      process.send?.({ type: 'result', result }, () => process.disconnect?.());
     },
     (error: unknown) => {
-      send({ type: 'error', message: (error as Error).stack ?? String(error) });
-      process.disconnect?.();
+      process.send?.({ type: 'error', message: (error as Error).stack ?? String(error) }, () => process.disconnect?.());
     },
   );
 });
