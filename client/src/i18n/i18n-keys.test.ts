@@ -3,33 +3,17 @@
  * in both shared language files, and both files hold the same keys (English mirrors zh-CN, the
  * default). used-keys.test.ts checks the keys of every folder, feature bundles included.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { leafKeys, lookup, sourceFiles } from './i18n-test-kit';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
 const sourceDirectory = fileURLToPath(new URL('..', import.meta.url));
 /** Source folders and files whose strings live in zh-CN.ts / en.ts. */
 const sharedStringSources = ['app.tsx', 'main.tsx', 'api', 'components', 'i18n', 'features/admin', 'features/auth', 'features/bank', 'features/home', 'features/plans'];
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-function lookup(dictionary: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), dictionary);
-}
-
-function leafKeys(node: unknown, prefix = ''): string[] {
-  if (typeof node !== 'object' || node === null) return [prefix];
-  return Object.entries(node).flatMap(([key, value]) => leafKeys(value, prefix ? `${prefix}.${key}` : key));
-}
 
 const literalKeys = new Set<string>();
 const prefixKeys = new Set<string>();

@@ -12,10 +12,11 @@
  * key comes from elsewhere (a variable, a helper) must be on {@link opaqueCalls} with the keys it
  * can produce.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lookup, sourceFiles } from './i18n-test-kit';
 import i18n from './index';
 import { grantableRoles, idTypes } from '../features/admin/admin-types';
 import { areaCapability } from '../features/auth/access';
@@ -24,14 +25,6 @@ import { wizardSteps } from '../features/plans/batch-wizard';
 import { passRateDimensions } from '../features/reports/reports-types';
 
 const sourceDirectory = fileURLToPath(new URL('..', import.meta.url));
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
 
 const files = sourceFiles(sourceDirectory).map((path) => ({ path: relative(sourceDirectory, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }));
 
@@ -176,10 +169,6 @@ for (const file of files) {
   }
   for (const match of file.text.matchAll(/\bi18nKey=["']([^"']+)["']/g)) addUse(literalKeys, match[1], { file: file.path, argument: match[0] });
   for (const match of file.text.matchAll(/\bgroup="([^"]+)"/g)) addUse(computedGroups, match[1], { file: file.path, argument: match[0] });
-}
-
-function lookup(dictionary: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), dictionary);
 }
 
 /** `key (file, file)` lines for a failure message. */

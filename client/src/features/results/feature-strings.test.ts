@@ -4,10 +4,11 @@
  * `verify.*`) merged over the shared language files — and each bundle has the same keys in both
  * languages.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { leafKeys, lookup, sourceFiles } from '../../i18n/i18n-test-kit';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
 import { certificatesEn, certificatesZhCN } from '../certificates/certificates-i18n';
@@ -22,23 +23,6 @@ const dictionaries = {
   'zh-CN': { ...zhCN, scoring: scoringZhCN, results: resultsZhCN, certificates: certificatesZhCN, verify: verifyZhCN },
   en: { ...en, scoring: scoringEn, results: resultsEn, certificates: certificatesEn, verify: verifyEn },
 };
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-function lookup(dictionary: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), dictionary);
-}
-
-function leafKeys(node: unknown, prefix = ''): string[] {
-  if (typeof node !== 'object' || node === null) return [prefix];
-  return Object.entries(node).flatMap(([key, value]) => leafKeys(value, prefix ? `${prefix}.${key}` : key));
-}
 
 const literalKeys = new Set<string>();
 const prefixKeys = new Set<string>();
