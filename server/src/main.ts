@@ -183,10 +183,11 @@ export function createShutdownHandler(options: {
     }
     isStopping = true;
     options.logger.info({ signal }, 'shutdown requested');
+    const forceAfterMs = options.forceAfterMs ?? 15_000;
     const force = setTimeout(() => {
-      options.logger.error('shutdown took longer than 15 s; exiting');
+      options.logger.error(`shutdown took longer than ${forceAfterMs / 1000} s; exiting`);
       options.exit(1);
-    }, options.forceAfterMs ?? 15_000);
+    }, forceAfterMs);
     force.unref();
     options.stop().then(
       () => {
