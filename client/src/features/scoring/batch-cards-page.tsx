@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page';
 import { Empty, QueryState, StatusBadge } from '../../components/status';
 import { useFormat } from '../../i18n/use-format';
 import { useCan } from '../auth/use-session';
+import { splitScoreCount } from './score-sheet';
 import { useRefreshScoring, useResultSummary, useScoreCards } from './scoring-api';
 import type { CardComponent, PreparedScoreCards, ScoreCardView } from './scoring-types';
 
@@ -37,6 +38,12 @@ export function BatchCardsPage({ batchId }: { batchId: string }) {
 function CardTable({ cards }: { cards: ScoreCardView[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const scoreCountLabel = (scoredCount: number, requiredScoreCount: number) => {
+    const count = splitScoreCount(scoredCount, requiredScoreCount);
+    return count.arbitration > 0
+      ? t('scoring.card.scoredOfArbitrated', { required: count.required, arbitration: count.arbitration })
+      : t('scoring.card.scoredOf', { scored: count.independent, required: count.required });
+  };
   return (
     <div className="table-scroll tall">
       <table>
@@ -65,7 +72,7 @@ function CardTable({ cards }: { cards: ScoreCardView[] }) {
               <td>
                 <StatusBadge status={card.status} group="scoring.cardStatus" />
               </td>
-              <td>{t('scoring.card.scoredOf', { scored: card.scoredCount, required: card.requiredScoreCount })}</td>
+              <td>{scoreCountLabel(card.scoredCount, card.requiredScoreCount)}</td>
               <td className="number">
                 {card.finalPoints === null ? '—' : format.number(card.finalPoints, 2)}
                 {card.isVetoed && <span className="is-vetoed"> {t('scoring.sheet.vetoed')}</span>}

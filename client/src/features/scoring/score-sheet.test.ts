@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTemplateSections, parseDeductions, toPracticalRequest, totalDirectGrading, totalPracticalSheet, totalTask } from './score-sheet';
+import { buildTemplateSections, parseDeductions, splitScoreCount, toPracticalRequest, totalDirectGrading, totalPracticalSheet, totalTask } from './score-sheet';
 import type { DirectGradingSection } from './scoring-types';
 
 const task = {
@@ -104,5 +104,14 @@ describe('totalDirectGrading', () => {
     const totals = totalDirectGrading(template, {});
     expect(totals.sections.map((section) => section.maxPoints)).toEqual([10, 10, 80]);
     expect(totals.sections.map((section) => section.weightSumPercent)).toEqual([100, 100, 100]);
+  });
+});
+
+describe('splitScoreCount', () => {
+  it('R6: counts arbitration scores apart from the required independent scores', () => {
+    expect(splitScoreCount(1, 2)).toEqual({ independent: 1, required: 2, arbitration: 0 });
+    expect(splitScoreCount(2, 2)).toEqual({ independent: 2, required: 2, arbitration: 0 });
+    expect(splitScoreCount(3, 2)).toEqual({ independent: 2, required: 2, arbitration: 1 });
+    expect(splitScoreCount(5, 5)).toEqual({ independent: 5, required: 5, arbitration: 0 });
   });
 });

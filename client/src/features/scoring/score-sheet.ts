@@ -156,3 +156,13 @@ export function buildTemplateSections(): DirectGradingSection[] {
     },
   ];
 }
+
+/**
+ * A card's score count split into the independent scores (of `requiredScoreCount`) and the
+ * arbitration scores added after a difference over the threshold (R6), so an arbitrated card
+ * reads "2 / 2, arbitration 1" rather than "3 / 2".
+ */
+export function splitScoreCount(scoredCount: number, requiredScoreCount: number): { independent: number; required: number; arbitration: number } {
+  const independent = Math.min(scoredCount, requiredScoreCount);
+  return { independent, required: requiredScoreCount, arbitration: scoredCount - independent };
+}

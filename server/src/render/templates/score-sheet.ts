@@ -140,8 +140,16 @@ function passLabel(isPass: boolean): string {
   return isPass ? '<span class="pass">合格</span>' : '<span class="fail">不合格</span>';
 }
 
+/** "已评分 2 / 2 名考评员", plus the arbitration scores beyond the required independent ones (R6). */
+function scoredPhrase(card: Pick<ScoreSheetCard, 'scoredCount' | 'requiredScoreCount'>): string {
+  const arbitrationCount = card.scoredCount - card.requiredScoreCount;
+  return arbitrationCount > 0
+    ? `已评分 ${card.requiredScoreCount} / ${card.requiredScoreCount} 名考评员，另有仲裁评分 ${arbitrationCount} 份`
+    : `已评分 ${card.scoredCount} / ${card.requiredScoreCount} 名考评员`;
+}
+
 function renderCard(card: ScoreSheetCard): string {
-  const head = `<p>${card.paperCode ? `试卷 ${escapeHtml(card.paperCode)}，` : ''}满分 ${formatPoints(card.maxPoints)} 分；状态：${escapeHtml(card.statusName)}；已评分 ${card.scoredCount} / ${card.requiredScoreCount} 名考评员。</p>`;
+  const head = `<p>${card.paperCode ? `试卷 ${escapeHtml(card.paperCode)}，` : ''}满分 ${formatPoints(card.maxPoints)} 分；状态：${escapeHtml(card.statusName)}；${scoredPhrase(card)}。</p>`;
   if (card.entries.length === 0) return `${head}<p class="note">独立评分尚未全部完成，各考评员的分数暂不显示（R6）。</p>`;
   const entries = card.entries
     .map((entry) => {
