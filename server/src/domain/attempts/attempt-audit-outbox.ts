@@ -13,12 +13,10 @@ import { recordAudit, type AuditActor } from '../audit/record-audit';
 import { toCanonicalJson } from '../audit/canonical-json';
 import type { SubmitResult } from '../../contracts/exam-room';
 import { AttemptModel, type AttemptRecord, type PendingAttemptAudit } from './attempt.model';
-import { presentSubmitResult } from './attempt.presenter';
+import { presentSubmitResult, submitResultProjection } from './attempt.presenter';
 
 /** Age after which a pending entry counts as left behind (the live path takes milliseconds). */
 export const pendingAuditGraceMs = 30_000;
-/** What `presentSubmitResult` and the submitted facts read. */
-const submittedProjection = { status: 1, deadlineAt: 1, submittedAt: 1, submitReason: 1, answers: 1, flaggedSlots: 1, 'form.totalCount': 1 } as const;
 /** Entries reconciled per call at most (the next sweep continues). */
 const reconcileBatchSize = 200;
 
@@ -110,7 +108,7 @@ export async function reconcilePendingAttemptAudits(options: { now?: Date; grace
     if (claim.modifiedCount !== 1) continue;
     let extraPayload: Record<string, unknown> | undefined;
     if (attempt.pendingAudit.action === 'attempt.submitted') {
-      const submitted = await AttemptModel.findById(attempt._id, submittedProjection).lean<AttemptRecord>();
+      const submitted = await AttemptModel.findById(attempt._id, submitResultProjection).lean<AttemptRecord>();
       if (submitted) extraPayload = submittedAuditFacts(submitted, presentSubmitResult(submitted));
     }
     if (await appendPendingAudit(attempt._id, { ...attempt.pendingAudit, at: new Date(attempt.pendingAudit.at) }, { isLate: true, extraPayload })) appended += 1;

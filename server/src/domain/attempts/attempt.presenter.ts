@@ -74,6 +74,12 @@ export function presentAttemptState(attempt: AttemptRecord, form: Pick<AttemptFo
   };
 }
 
+/**
+ * The fields a submitted attempt is read with to answer `presentSubmitResult` and the audit facts
+ * of `attempt.submitted` (status, deadline, reason, answers, flags, item count), without the form's slots.
+ */
+export const submitResultProjection = { status: 1, deadlineAt: 1, submittedAt: 1, submitReason: 1, answers: 1, flaggedSlots: 1, 'form.totalCount': 1 } as const;
+
 /** The final counts of a submitted attempt (`attempt:submit` ack, `attempt:submitted`). */
 export function presentSubmitResult(attempt: Pick<AttemptRecord, '_id' | 'submittedAt' | 'submitReason' | 'answers' | 'flaggedSlots' | 'form'>): SubmitResult {
   let answeredCount = 0;

@@ -14,22 +14,10 @@ import { actionReasonSchema } from '@skillcert/proctoring/events';
 import { attemptAuditTarget, loadAttemptForProctor, loadOwnAttempt, toEventBase, toObjectId } from './attempt-access';
 import { explainRefusal, writableAttemptFilter } from './attempt-guards';
 import { AttemptModel, type AttemptRecord } from './attempt.model';
-import { presentSubmitResult } from './attempt.presenter';
+import { presentSubmitResult, submitResultProjection } from './attempt.presenter';
 
-const resultProjection = {
-  organisationId: 1,
-  batchId: 1,
-  sessionId: 1,
-  roomId: 1,
-  candidateId: 1,
-  status: 1,
-  deadlineAt: 1,
-  submittedAt: 1,
-  submitReason: 1,
-  answers: 1,
-  flaggedSlots: 1,
-  'form.totalCount': 1,
-} as const;
+/** The submit result's fields plus the identifiers the `attempt.submitted` event carries. */
+const resultProjection = { organisationId: 1, batchId: 1, sessionId: 1, roomId: 1, candidateId: 1, ...submitResultProjection } as const;
 
 type SubmittedView = Pick<
   AttemptRecord,
