@@ -4,21 +4,12 @@
  * for the scope supersedes (retires) the pinned one and records `supersededBy`, so the batch follows
  * that chain to the library now in force instead of failing on retired papers.
  */
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { PaperLibraryModel, type PaperLibraryRecord } from './paper-library.model';
 
 /** Longest supersession chain followed (a cycle or a longer chain is refused). */
 const maximumHops = 50;
-
-/** `superseded by paper library <id>`, the reason written before `supersededBy` existed. */
-const supersededReasonPattern = /^superseded by paper library ([0-9a-f]{24})$/;
-
-function successorOf(library: PaperLibraryRecord): Types.ObjectId | null {
-  if (library.supersededBy) return library.supersededBy;
-  const match = library.retiredReason ? supersededReasonPattern.exec(library.retiredReason) : null;
-  return match ? new Types.ObjectId(match[1]) : null;
-}
 
 /**
  * Resolves the library of `kind` for a batch scope.
@@ -50,7 +41,7 @@ export async function resolveBatchLibrary(options: {
   }
   let library = await PaperLibraryModel.findById(options.pinnedLibraryId).lean<PaperLibraryRecord>();
   for (let hop = 0; library && library.status !== 'active' && hop < maximumHops; hop += 1) {
-    const successor = successorOf(library);
+    const successor = library.supersededBy ?? null;
     if (!successor) {
       throw missing(`the batch's library ${String(library._id)} was retired (${library.retiredReason ?? 'no reason recorded'}) and nothing superseded it`);
     }
