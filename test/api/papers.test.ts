@@ -4,14 +4,10 @@
  * R3 drawn from the bank), reproducibility by seed, infeasibility report, retire-and-replace,
  * practical library, preview and print-ready PDFs (R17).
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { closeSharedRenderPool } from '@skillcert/server/render/shared-render-pool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type SignedInAgent, type TestApp } from '../helpers/app';
+import { importSharedBank, startTestApp, type SignedInAgent, type TestApp } from '../helpers/app';
 import { extractPdfText, removeWhitespace } from '../helpers/pdf';
-
-const banksDirectory = new URL('../../../shared/banks/', import.meta.url);
 
 interface PaperView {
   id: string;
@@ -50,18 +46,6 @@ describe('papers API: paper libraries from an imported bank', () => {
   let admin: SignedInAgent;
   let scopeId: string;
 
-  async function importApproved(targetScopeId: string, fileName: string): Promise<void> {
-    const bytes = await readFile(fileURLToPath(new URL(fileName, banksDirectory)));
-    const dryRun = await reviewer
-      .post(`/api/bank/scopes/${targetScopeId}/imports`)
-      .set('Content-Type', 'application/octet-stream')
-      .set('X-File-Name', encodeURIComponent(fileName))
-      .send(bytes);
-    expect(dryRun.status).toBe(201);
-    const confirmed = await reviewer.post(`/api/bank/scopes/${targetScopeId}/imports/${dryRun.body.importId}/confirm`).send({ status: 'approved' });
-    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-  }
-
   beforeAll(async () => {
     app = await startTestApp();
     editor = await app.login('bank_editor');
@@ -69,7 +53,7 @@ describe('papers API: paper libraries from an imported bank', () => {
     examAdmin = await app.login('exam_admin');
     admin = await app.login('admin');
     scopeId = (await editor.post('/api/bank/scopes').send({ occupationCode: '6-31-01-03', occupationName: '电工', workType: '低压电工作业', level: 4 })).body.id;
-    await importApproved(scopeId, '省级低压电工作业.xlsx');
+    await importSharedBank(reviewer, scopeId, '省级低压电工作业.xlsx');
   });
 
   afterAll(async () => {
@@ -124,7 +108,7 @@ describe('papers API: paper libraries from an imported bank', () => {
 
   it('R2: an infeasible request answers 422 with the infeasibility report and stores nothing', async () => {
     const smallScope = (await editor.post('/api/bank/scopes').send({ occupationCode: '4-02-05-01', occupationName: '叉车管理员', workType: '叉车', level: 4 })).body.id;
-    await importApproved(smallScope, '省级叉车管理员.xlsx');
+    await importSharedBank(reviewer, smallScope, '省级叉车管理员.xlsx');
     const blueprint = (await editor.get(`/api/bank/scopes/${smallScope}/blueprint`)).body.blueprint;
     const bigger = { ...blueprint, structure: blueprint.structure.map((entry: { count: number }) => ({ ...entry, count: entry.count * 4 })) };
     expect((await editor.put(`/api/bank/scopes/${smallScope}/blueprint`).send({ blueprint: bigger })).status).toBe(200);

@@ -7,13 +7,10 @@
  * (and that handed-out papers stay, planned batches follow); exam administrators, who may assemble
  * but not retire, get no retire action.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignedInAgent } from '../helpers/app';
+import { importSharedBank, type SignedInAgent } from '../helpers/app';
 import { bodyText, findUnlabelledControls, pageErrorsOf, startBrowserApp, textOf, waitForText, type BrowserApp, type Page } from '../helpers/browser';
 
-const bankFile = fileURLToPath(new URL('../../../shared/banks/省级低压电工作业.xlsx', import.meta.url));
 
 interface PaperJson {
   id: string;
@@ -58,14 +55,7 @@ describe('paper library actions (e2e)', () => {
     const scope = await editor.post('/api/bank/scopes').send({ occupationCode: '6-31-01-03', occupationName: '电工', workType: '低压电工作业', level: 4 });
     expect(scope.status, JSON.stringify(scope.body)).toBe(201);
     scopeId = scope.body.id;
-    const dryRun = await reviewer
-      .post(`/api/bank/scopes/${scopeId}/imports`)
-      .set('Content-Type', 'application/octet-stream')
-      .set('X-File-Name', encodeURIComponent('省级低压电工作业.xlsx'))
-      .send(await readFile(bankFile));
-    expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(201);
-    const confirmed = await reviewer.post(`/api/bank/scopes/${scopeId}/imports/${dryRun.body.importId}/confirm`).send({ status: 'approved' });
-    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    await importSharedBank(reviewer, scopeId, '省级低压电工作业.xlsx');
     const library = await editor.post('/api/papers/libraries').send({ scopeId, kind: 'theory', paperCount: 5, seed: librarySeed });
     expect(library.status, JSON.stringify(library.body)).toBe(201);
     libraryId = library.body.id;

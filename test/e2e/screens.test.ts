@@ -5,16 +5,13 @@
  * errors R9, admission tickets, deadlines R7, calendar). Every screen must render without a client
  * error.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeRosterRows, writeRosterWorkbook } from '@skillcert/server/domain/plans/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignedInAgent } from '../helpers/app';
+import { importSharedBank, type SignedInAgent } from '../helpers/app';
 import { bodyText, findUnlabelledControls, pageErrorsOf, startBrowserApp, textOf, waitForText, type BrowserApp, type Page } from '../helpers/browser';
-
-const bankFile = fileURLToPath(new URL('../../../shared/banks/省级低压电工作业.xlsx', import.meta.url));
 
 describe('bank and plan screens (e2e)', () => {
   let harness: BrowserApp;
@@ -31,14 +28,7 @@ describe('bank and plan screens (e2e)', () => {
     const reviewer = await app.login('bank_reviewer');
     const scope = await editor.post('/api/bank/scopes').send({ occupationCode: '6-31-01-03', occupationName: '电工', workType: '低压电工作业', level: 4 });
     scopeId = scope.body.id;
-    const dryRun = await reviewer
-      .post(`/api/bank/scopes/${scopeId}/imports`)
-      .set('Content-Type', 'application/octet-stream')
-      .set('X-File-Name', encodeURIComponent('省级低压电工作业.xlsx'))
-      .send(await readFile(bankFile));
-    expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(201);
-    const confirmed = await reviewer.post(`/api/bank/scopes/${scopeId}/imports/${dryRun.body.importId}/confirm`).send({ status: 'approved' });
-    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    await importSharedBank(reviewer, scopeId, '省级低压电工作业.xlsx');
     const admin = await app.login('admin');
     const batch = await admin.post('/api/batches').send({ code: 'B2026-SCREENS', name: '界面检查批次', mode: 'promotion', scopes: [{ scopeId, weights: { theory: 0.4, practical: 0.6 } }] });
     expect(batch.status, JSON.stringify(batch.body)).toBe(201);

@@ -4,9 +4,10 @@
  * logged-in supertest agents per role.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import supertest from 'supertest';
 import { completeConfig, loadConfig, type Config } from '@skillcert/server/config';
 import {
@@ -181,4 +182,29 @@ export async function startTestApp(
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The real banks of ../shared/banks (others' writing: read in tests, never copied into the project). */
+export const sharedBanksDirectory = new URL('../../../shared/banks/', import.meta.url);
+
+/**
+ * Imports a workbook of ../shared/banks into `scopeId` through the HTTP API as `reviewer`: the dry
+ * run (`POST /api/bank/scopes/:scopeId/imports`, raw bytes with `X-File-Name`), then the confirm with
+ * the items approved (R2 bank import; the import is all-or-nothing).
+ * @param fileName the workbook's file name in ../shared/banks, e.g. `省级低压电工作业.xlsx`.
+ * @returns the dry run's import id.
+ * @throws Error naming the step and the HTTP status and body when the dry run is not 201 or the confirm not 200.
+ */
+export async function importSharedBank(reviewer: SignedInAgent, scopeId: string, fileName: string): Promise<string> {
+  const bytes = await readFile(fileURLToPath(new URL(fileName, sharedBanksDirectory)));
+  const dryRun = await reviewer
+    .post(`/api/bank/scopes/${scopeId}/imports`)
+    .set('Content-Type', 'application/octet-stream')
+    .set('X-File-Name', encodeURIComponent(fileName))
+    .send(bytes);
+  if (dryRun.status !== 201) throw new Error(`dry run of ${fileName}: expected HTTP 201, got ${dryRun.status} ${JSON.stringify(dryRun.body)}`);
+  const importId = String(dryRun.body.importId);
+  const confirmed = await reviewer.post(`/api/bank/scopes/${scopeId}/imports/${importId}/confirm`).send({ status: 'approved' });
+  if (confirmed.status !== 200) throw new Error(`confirm of ${fileName}: expected HTTP 200, got ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  return importId;
 }
