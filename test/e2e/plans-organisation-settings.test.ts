@@ -123,7 +123,7 @@ describe('organisation calendar and enterprise units (e2e)', () => {
     expect(days2027.body.days[12]).toMatchObject({ date: '2027-02-20', isWorkingDay: true, kind: 'adjusted_working_day' });
   });
 
-  it('refuses a holiday outside the supplementary year and a year that does not follow the data, each at its field', async () => {
+  it('R7 R11-R13: refuses a holiday outside the supplementary year and a year that does not follow the data, each at its field', async () => {
     await addDateTo(page, 'supplementaryYears.0.restDays', '2028-01-03');
     await page.locator('form button[type="submit"]::-p-text(保存日历设置)').click();
     const atList = await textOf(page, '[data-error-for="supplementaryYears.0.restDays"]');
@@ -189,7 +189,7 @@ describe('organisation calendar and enterprise units (e2e)', () => {
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
-  it('shows both settings read-only to a supervisor', async () => {
+  it('R7 R9: shows both settings read-only to a supervisor', async () => {
     const supervisor = await harness.signIn(await harness.app.createUser('supervisor'));
     await supervisor.goto(harness.url('/plans/calendar-settings'), { waitUntil: 'networkidle0' });
     expect(await listedDates(supervisor, 'supplementaryYears.0.restDays')).toEqual(['2027-01-01', '2027-02-08']);

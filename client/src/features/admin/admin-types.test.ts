@@ -36,7 +36,7 @@ describe('admin client values match the server contracts', () => {
     expect(jurisdictionSettingBounds.planLeadTimeWorkingDays.min).toBe(0);
   });
 
-  it('keeps every default inside its bounds', () => {
+  it('R4 R7 R10 R11 R12 R13: keeps every default inside its bounds', () => {
     const outside = (bounds: unknown, value: unknown, path: string): string[] => {
       if (bounds && typeof bounds === 'object' && 'min' in bounds) {
         const { min, max, isInteger } = bounds as NumberBounds;

@@ -6,13 +6,13 @@ describe('addDate', () => {
     expect(addDate(['2026-10-10', '2026-05-06'].sort(), '2026-06-01')).toEqual({ dates: ['2026-05-06', '2026-06-01', '2026-10-10'] });
   });
 
-  it('refuses an empty, malformed or already listed date', () => {
+  it('R7 R11-R13: refuses an empty, malformed or already listed date', () => {
     expect(addDate([], '')).toEqual({ problem: 'empty' });
     expect(addDate([], '2026/06/01')).toEqual({ problem: 'invalid' });
     expect(addDate(['2026-06-01'], '2026-06-01')).toEqual({ problem: 'duplicate' });
   });
 
-  it('refuses a date already on the opposite list (rest day and working day at once)', () => {
+  it('R7 R11-R13: refuses a date already on the opposite list (rest day and working day at once)', () => {
     expect(addDate([], '2026-06-01', ['2026-06-01'])).toEqual({ problem: 'conflict' });
   });
 });
@@ -22,7 +22,7 @@ describe('checkUnitNames', () => {
     expect(checkUnitNames(['湘电集团', ' ', '湘电股份', '湘电集团 '])).toEqual([null, { kind: 'empty' }, null, { kind: 'duplicate', duplicateOf: 0 }]);
   });
 
-  it('accepts distinct names', () => {
+  it('R9: accepts distinct names', () => {
     expect(checkUnitNames(['湘电集团', '湘电股份'])).toEqual([null, null]);
   });
 });
@@ -30,11 +30,11 @@ describe('checkUnitNames', () => {
 describe('nextSupplementaryYear', () => {
   const stored = { coveredRange: { first: '2004-01-01', last: '2027-12-31' }, supplementaryYears: [{ year: 2027, restDays: [], workingDays: [], source: 'x' }] };
 
-  it('follows the last year being edited', () => {
+  it('R7 R11-R13: follows the last year being edited', () => {
     expect(nextSupplementaryYear(stored, [{ year: 2027 }])).toBe(2028);
   });
 
-  it('follows the holiday data’s own last year when every supplementary year was removed', () => {
+  it('R7 R11-R13: follows the holiday data’s own last year when every supplementary year was removed', () => {
     expect(nextSupplementaryYear(stored, [])).toBe(2027);
     expect(nextSupplementaryYear({ coveredRange: { first: '2004-01-01', last: '2026-12-31' }, supplementaryYears: [] }, [])).toBe(2027);
   });
@@ -75,7 +75,7 @@ describe('normaliseFieldPath', () => {
 });
 
 describe('calendarFieldOfDate', () => {
-  it('finds a date in a supplementary year list', () => {
+  it('R7 R11-R13: finds a date in a supplementary year list', () => {
     const setting = { extraRestDays: [], extraWorkingDays: [], supplementaryYears: [{ year: 2027, restDays: ['2027-02-10'], workingDays: ['2027-02-07'], source: 's' }] };
     expect(calendarFieldOfDate(setting, '2027-02-07')).toBe('supplementaryYears.0.workingDays');
     expect(calendarFieldOfDate(setting, '2027-03-01')).toBeUndefined();
