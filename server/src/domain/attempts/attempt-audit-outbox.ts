@@ -21,8 +21,11 @@ export const pendingAuditGraceMs = 30_000;
 const reconcileBatchSize = 200;
 
 /**
- * The outbox form of an audit entry about one attempt.
+ * The outbox form of an audit entry about one attempt (R10, R17), stored in the attempt's
+ * `pendingAudit` by the same update as the change it records.
  * @param options.target the attempt's audit target (`attemptAuditTarget`).
+ * @param options.payload any JSON value; stored as canonical JSON text so the entry hashes the same
+ *   when it is appended late.
  */
 export function toPendingAudit(options: {
   action: string;
@@ -42,7 +45,10 @@ export function toPendingAudit(options: {
   };
 }
 
-/** The facts of `attempt.submitted` known once the attempt is submitted: deadline and final counts. */
+/**
+ * The facts of `attempt.submitted` known once the attempt is submitted (R10): the deadline as an ISO
+ * string (null when the attempt has none) and the answered, flagged and total item counts.
+ */
 export function submittedAuditFacts(
   attempt: Pick<AttemptRecord, 'deadlineAt'>,
   result: Pick<SubmitResult, 'answeredCount' | 'flaggedCount' | 'totalCount'>,
@@ -57,7 +63,9 @@ export function submittedAuditFacts(
 
 /**
  * Appends the pending entry to the audit log unless the log already holds it, then removes it from
- * the attempt (only if it is still the same entry).
+ * the attempt (only if it is still the same entry) (R10, R17).
+ * Errors of the database or the audit log propagate; the entry then stays pending for the next
+ * reconciliation.
  * @param options.extraPayload fields added to the stored payload (facts known after the write).
  * @param options.isLate true when reconciling: the payload then records `appendedLate: true`.
  * @returns true when this call appended the entry.
@@ -87,17 +95,21 @@ export async function appendPendingAudit(
 
 /**
  * Appends the audit entries that attempts still carry after `pendingAuditGraceMs` (a process
- * died between the change and its audit entry). Safe to run from several processes: an entry
- * already in the log is not appended again.
+ * died between the change and its audit entry; R10, R17). Safe to run from several processes: an
+ * entry already in the log is not appended again. At most 200 entries per call; the next call
+ * continues. Errors of the database propagate to the caller (the deadline sweep logs them).
+ * @param options.now the reconciliation time (default now).
+ * @param options.graceMs the age in ms an entry must have before it counts as left behind (default
+ *   `pendingAuditGraceMs`).
  * @returns how many entries this call appended.
  */
 export async function reconcilePendingAttemptAudits(options: { now?: Date; graceMs?: number } = {}): Promise<number> {
-  const cutoff = new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? pendingAuditGraceMs));
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - (options.graceMs ?? pendingAuditGraceMs));
   const left = await AttemptModel.find({ 'pendingAudit.at': { $lte: cutoff } }, { pendingAudit: 1 })
     .limit(reconcileBatchSize)
     .lean<Array<Pick<AttemptRecord, '_id' | 'pendingAudit'>>>();
   let appended = 0;
-  const now = options.now ?? new Date();
   for (const attempt of left) {
     if (!attempt.pendingAudit) continue;
     // Claim the entry for a minute so two processes reconciling at once do not both append it.
